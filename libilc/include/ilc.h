@@ -1,0 +1,21 @@
+/*
+ * libilc — network analysis of international learning communities.
+ *
+ * The one header users include.  Data flows one way: input formats ->
+ * store -> timeline -> snapshot -> measures -> results (tables).
+ */
+#ifndef ILC_H
+#define ILC_H
+
+#include "ilc/common.h"
+#include "ilc/table.h"
+#include "ilc/time.h"
+#include "ilc/store.h"
+#include "ilc/import.h"
+#include "ilc/snapshot.h"
+#include "ilc/timeline.h"
+#include "ilc/cohesion.h"
+#include "ilc/brokerage.h"
+#include "ilc/decay.h"
+
+#endif /* ILC_H */

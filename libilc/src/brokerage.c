@@ -1,0 +1,2 @@
+/* brokerage.c — being written. */
+#include "ilc_internal.h"

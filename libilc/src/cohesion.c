@@ -1,0 +1,2 @@
+/* cohesion.c — being written. */
+#include "ilc_internal.h"

@@ -1,0 +1,2 @@
+/* groups.c — being written. */
+#include "ilc_internal.h"

@@ -1,0 +1,2 @@
+/* holes.c — being written. */
+#include "ilc_internal.h"

@@ -1,0 +1,2 @@
+/* import.c — being written. */
+#include "ilc_internal.h"

@@ -1,0 +1,2 @@
+/* import_formats.c — being written. */
+#include "ilc_internal.h"

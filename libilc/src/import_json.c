@@ -1,0 +1,2 @@
+/* import_json.c — being written. */
+#include "ilc_internal.h"

@@ -1,0 +1,2 @@
+/* paths.c — being written. */
+#include "ilc_internal.h"

@@ -1,0 +1,2 @@
+/* series.c — being written. */
+#include "ilc_internal.h"

@@ -1,0 +1,2 @@
+/* spells.c — being written. */
+#include "ilc_internal.h"

@@ -1,0 +1,2 @@
+/* store.c — being written. */
+#include "ilc_internal.h"

@@ -1,0 +1,2 @@
+/* survival.c — being written. */
+#include "ilc_internal.h"

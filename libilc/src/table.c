@@ -1,0 +1,2 @@
+/* table.c — being written. */
+#include "ilc_internal.h"

@@ -1,0 +1,2 @@
+/* temporal.c — being written. */
+#include "ilc_internal.h"

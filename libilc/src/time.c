@@ -1,0 +1,2 @@
+/* time.c — being written. */
+#include "ilc_internal.h"

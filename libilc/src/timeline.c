@@ -1,0 +1,2 @@
+/* timeline.c — being written. */
+#include "ilc_internal.h"

@@ -1,0 +1,2 @@
+/* window.c — being written. */
+#include "ilc_internal.h"

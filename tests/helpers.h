@@ -1,0 +1,39 @@
+/* Shared helpers of the unit tests. */
+#ifndef ILC_TEST_HELPERS_H
+#define ILC_TEST_HELPERS_H
+
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stddef.h>
+
+/*
+ * Path of a file below ../shared (the data sets beside the project), or
+ * NULL when it is absent.  Returns a static buffer.
+ */
+const char *ilc_test_shared(const char *relpath);
+
+/* Skips the current test, saying why, when a shared file is absent. */
+#define ILC_REQUIRE_SHARED(var, rel)                                          \
+	const char *var = ilc_test_shared(rel);                               \
+	do {                                                                  \
+		if (!var)                                                     \
+			cr_skip_test("../shared/%s is absent: this test needs " \
+				     "the real data sets beside the project", \
+				     rel);                                    \
+	} while (0)
+
+/* A fresh path for a temporary file (removed by the caller). */
+const char *ilc_test_tmpfile(const char *suffix);
+
+/* Writes text to a new temporary file and returns its path. */
+const char *ilc_test_write(const char *suffix, const char *text);
+
+/* Relative closeness: |a-b| <= tol * max(1, |b|); NaN equals NaN. */
+int ilc_test_close(double a, double b, double tol);
+
+#define ILC_ASSERT_CLOSE(a, b, tol)                                           \
+	cr_assert(ilc_test_close((a), (b), (tol)),                            \
+		  "%s = %.12g, expected %.12g (tol %g)", #a, (double)(a),     \
+		  (double)(b), (double)(tol))
+
+#endif
