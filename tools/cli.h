@@ -39,6 +39,27 @@ int cli_is_help(const char *arg);
 int cli_parse_time(const char *cmd, const char *opt, const char *v, int64_t *out);
 int cli_parse_duration(const char *cmd, const char *opt, const char *v, int64_t *out);
 
+/*
+ * Options shared by the analysis commands.  cli_common_option() consumes
+ * argv[*i] (and its value) when it is one of
+ *   --from T  --to T  --group ATTR  --directed  --undirected
+ *   --window W  --step S  --format text|json|csv
+ * returning 1 (consumed), 0 (not a common option) or an exit code < 0
+ * negated (-CLI_EUSAGE) after printing the error.
+ */
+typedef struct cli_common {
+	ilc_timeline_options tl;
+	int64_t window, step; /* 0 when not given */
+	cli_format format;
+} cli_common;
+
+void cli_common_init(cli_common *c);
+int cli_common_option(const char *cmd, int argc, char **argv, int *i,
+		      cli_common *c);
+/* Loads the timeline of SOURCE under c (store or CSV directory). */
+int cli_load_timeline(const char *cmd, const char *source, const cli_common *c,
+		      ilc_timeline **out);
+
 /* Subcommands: int cmd_NAME(int argc, char **argv), argv[0] = "NAME". */
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);

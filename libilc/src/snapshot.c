@@ -492,3 +492,66 @@ int ilc__snapshot_igraph(const ilc_snapshot *cs, const igraph_t **graph,
 		*weights = &s->weights;
 	return 0;
 }
+
+int ilc_snapshot_to_graphml(char **out, const ilc_snapshot *s)
+{
+	ilc__buf b = ILC__BUF_INIT;
+	int64_t v, k;
+
+	if (!out || !s)
+		return ilc__error_set(ILC_EINVAL, "snapshot: NULL output or snapshot");
+	ilc__buf_puts(&b,
+		      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+		      "  <key id=\"name\" for=\"node\" attr.name=\"name\" "
+		      "attr.type=\"string\"/>\n"
+		      "  <key id=\"group\" for=\"node\" attr.name=\"group\" "
+		      "attr.type=\"string\"/>\n"
+		      "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" "
+		      "attr.type=\"double\"/>\n");
+	ilc__buf_printf(&b, "  <graph id=\"G\" edgedefault=\"%s\">\n",
+			s->directed ? "directed" : "undirected");
+	for (v = 0; v < s->n; v++) {
+		const char *g = ilc_snapshot_group_name(s, s->group[v]);
+
+		ilc__buf_printf(&b, "    <node id=\"n%" PRId64 "\">", v);
+		ilc__buf_puts(&b, "<data key=\"name\">");
+		ilc__buf_xml(&b, ilc_snapshot_vertex_name(s, v));
+		ilc__buf_puts(&b, "</data>");
+		if (g) {
+			ilc__buf_puts(&b, "<data key=\"group\">");
+			ilc__buf_xml(&b, g);
+			ilc__buf_puts(&b, "</data>");
+		}
+		ilc__buf_puts(&b, "</node>\n");
+	}
+	for (k = 0; k < s->m; k++) {
+		ilc__buf_printf(&b,
+				"    <edge source=\"n%" PRId64 "\" target=\"n%" PRId64
+				"\"><data key=\"weight\">",
+				s->from[k], s->to[k]);
+		ilc__buf_json_real(&b, s->w[k]);
+		ilc__buf_puts(&b, "</data></edge>\n");
+	}
+	ilc__buf_puts(&b, "  </graph>\n</graphml>\n");
+	return ilc__buf_finish(&b, out);
+}
+
+int ilc_snapshot_to_edgelist(char **out, const ilc_snapshot *s)
+{
+	ilc__buf b = ILC__BUF_INIT;
+	int64_t k;
+
+	if (!out || !s)
+		return ilc__error_set(ILC_EINVAL, "snapshot: NULL output or snapshot");
+	ilc__buf_puts(&b, "src,dst,weight\n");
+	for (k = 0; k < s->m; k++) {
+		ilc__buf_csv_field(&b, ilc_snapshot_vertex_name(s, s->from[k]));
+		ilc__buf_put(&b, ",", 1);
+		ilc__buf_csv_field(&b, ilc_snapshot_vertex_name(s, s->to[k]));
+		ilc__buf_put(&b, ",", 1);
+		ilc__buf_json_real(&b, s->w[k]);
+		ilc__buf_put(&b, "\n", 1);
+	}
+	return ilc__buf_finish(&b, out);
+}

@@ -1,2 +1,135 @@
-/* window.c — being written. */
-#include "ilc_internal.h"
+/* Windows and the snapshots of windows. */
+#include "snapshot_internal.h"
+#include "timeline_internal.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ILC__MAX_WINDOWS 100000000
+
+int ilc_window_series(ilc_window **out, size_t *count, int64_t origin,
+		      int64_t width, int64_t step, int64_t last)
+{
+	ilc_window *w;
+	uint64_t n, i;
+
+	if (!out || !count)
+		return ilc__error_set(ILC_EINVAL, "windows: NULL output");
+	*out = NULL;
+	*count = 0;
+	if (width <= 0 || step <= 0)
+		return ilc__error_set(ILC_EINVAL,
+				      "windows: width %" PRId64 " and step %" PRId64
+				      " must be positive",
+				      width, step);
+	if (last < origin)
+		return 0;
+	n = (uint64_t)(last - origin) / (uint64_t)step + 1;
+	if (n > ILC__MAX_WINDOWS)
+		return ilc__error_set(ILC_ERANGE,
+				      "windows: %" PRIu64
+				      " windows exceed the limit of %d",
+				      n, ILC__MAX_WINDOWS);
+	if (!(w = ilc__malloc((size_t)n, sizeof(*w))))
+		return ILC_ENOMEM;
+	for (i = 0; i < n; i++) {
+		w[i].start = origin + (int64_t)i * step;
+		w[i].end = w[i].start > INT64_MAX - width ? INT64_MAX
+							  : w[i].start + width;
+	}
+	*out = w;
+	*count = (size_t)n;
+	return 0;
+}
+
+int ilc_timeline_snapshot(ilc_snapshot **out, const ilc_timeline *tl,
+			  int64_t start, int64_t end,
+			  const ilc_snapshot_options *opts)
+{
+	ilc_snapshot_options def = ILC_SNAPSHOT_OPTIONS_INIT;
+	int64_t *vid = NULL, *part = NULL, *edges = NULL;
+	int32_t *groups = NULL;
+	const char **names = NULL;
+	double *w = NULL;
+	size_t lo, hi, k, m;
+	int64_t p, n = 0;
+	int err = ILC_ENOMEM;
+
+	if (!out || !tl)
+		return ilc__error_set(ILC_EINVAL, "snapshot: NULL output or "
+						  "timeline");
+	*out = NULL;
+	if (!opts)
+		opts = &def;
+	if (opts->version != ILC_SNAPSHOT_OPTIONS_VERSION)
+		return ilc__error_set(ILC_EINVAL,
+				      "snapshot options: unsupported version %u",
+				      opts->version);
+	if (opts->weight == ILC_WEIGHT_DECAYED && opts->half_life <= 0)
+		return ilc__error_set(ILC_EINVAL,
+				      "snapshot: decayed weights need a positive "
+				      "half-life, not %" PRId64,
+				      opts->half_life);
+	if (end < start)
+		return ilc__error_set(ILC_EINVAL,
+				      "snapshot: window end %" PRId64
+				      " precedes start %" PRId64,
+				      end, start);
+	lo = ilc_timeline_lower_bound(tl, start);
+	hi = ilc_timeline_lower_bound(tl, end);
+	m = hi - lo;
+	if (!(vid = ilc__malloc((size_t)tl->np + 1, sizeof(int64_t))) ||
+	    !(edges = ilc__malloc(2 * m + 1, sizeof(int64_t))) ||
+	    !(w = ilc__malloc(m + 1, sizeof(double))))
+		goto done;
+	for (p = 0; p < tl->np; p++)
+		vid[p] = opts->vertices == ILC_VERTICES_ALL ? p : -1;
+	if (opts->vertices != ILC_VERTICES_ALL) {
+		for (k = lo; k < hi; k++)
+			vid[tl->src[k]] = vid[tl->dst[k]] = 0;
+	}
+	for (p = 0; p < tl->np; p++)
+		if (vid[p] >= 0)
+			vid[p] = n++;
+	if (!(part = ilc__malloc((size_t)n + 1, sizeof(int64_t))) ||
+	    !(groups = ilc__malloc((size_t)n + 1, sizeof(int32_t))) ||
+	    !(names = ilc__malloc((size_t)n + 1, sizeof(char *))))
+		goto done;
+	for (p = 0; p < tl->np; p++)
+		if (vid[p] >= 0) {
+			part[vid[p]] = p;
+			groups[vid[p]] = tl->group[p];
+			names[vid[p]] = tl->pid[p];
+		}
+	for (k = lo; k < hi; k++) {
+		size_t e = k - lo;
+
+		edges[2 * e] = vid[tl->src[k]];
+		edges[2 * e + 1] = vid[tl->dst[k]];
+		switch (opts->weight) {
+		case ILC_WEIGHT_SUM:
+			w[e] = tl->w[k];
+			break;
+		case ILC_WEIGHT_DECAYED:
+			w[e] = tl->w[k] * exp2(-(double)(end - tl->ts[k]) /
+					       (double)opts->half_life);
+			break;
+		default:
+			w[e] = 1.0;
+		}
+	}
+	err = ilc__snapshot_build(out, n, edges, m, w, tl->directed, groups,
+				  tl->ngroups,
+				  (const char *const *)tl->group_names, part,
+				  names);
+done:
+	free(vid);
+	free(part);
+	free(groups);
+	free(names);
+	free(edges);
+	free(w);
+	return err;
+}

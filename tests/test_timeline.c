@@ -1,0 +1,116 @@
+/* Timelines from arrays, windows and window snapshots. */
+#include "helpers.h"
+
+#include <ilc.h>
+#include <string.h>
+
+static ilc_timeline *toy(void)
+{
+	/* unsorted on purpose; one self-loop */
+	const int64_t ts[] = {50, 10, 10, 30, 70, 20};
+	const int64_t src[] = {0, 0, 1, 2, 3, 1};
+	const int64_t dst[] = {1, 1, 2, 2, 0, 0};
+	const double w[] = {1, 2, 3, 4, 5, 6};
+	const char *ids[] = {"ann", "bob", "cy", "dee"};
+	const int32_t g[] = {0, 0, 1, 1};
+	const char *gn[] = {"AT", "BE"};
+	ilc_timeline *tl = NULL;
+
+	cr_assert_eq(ilc_timeline_from_arrays(&tl, 4, ids, g, 2, gn, 6, ts, src,
+					      dst, w, 0), 0);
+	return tl;
+}
+
+Test(timeline, sorted_stable_and_loops_dropped)
+{
+	ilc_timeline *tl = toy();
+	const int64_t *ts = ilc_timeline_ts(tl), *src = ilc_timeline_src(tl);
+
+	cr_assert_eq(ilc_timeline_count(tl), 5);
+	cr_assert_eq(ilc_timeline_loops_dropped(tl), 1);
+	cr_assert(ts[0] == 10 && ts[1] == 10 && ts[2] == 20 && ts[3] == 50 && ts[4] == 70);
+	cr_assert(src[0] == 0 && src[1] == 1, "stable among equal times");
+	cr_assert_eq(ilc_timeline_weight(tl)[2], 6.0);
+	cr_assert_eq(ilc_timeline_first(tl), 10);
+	cr_assert_eq(ilc_timeline_last(tl), 70);
+	cr_assert_eq(ilc_timeline_lower_bound(tl, 11), 2);
+	cr_assert_eq(ilc_timeline_lower_bound(tl, 10), 0);
+	cr_assert_eq(ilc_timeline_lower_bound(tl, 71), 5);
+	cr_assert_eq(ilc_timeline_participant_index(tl, "cy"), 2);
+	cr_assert_eq(ilc_timeline_participant_index(tl, "zed"), -1);
+	cr_assert_str_eq(ilc_timeline_group_name(tl, ilc_timeline_participant_group(tl, 3)), "BE");
+	cr_assert_eq(ilc_timeline_event_count(tl), 0);
+	ilc_timeline_free(tl);
+}
+
+Test(timeline, bad_participant_index_refused)
+{
+	const int64_t ts[] = {1}, src[] = {0}, dst[] = {4};
+	ilc_timeline *tl = NULL;
+
+	cr_assert_eq(ilc_timeline_from_arrays(&tl, 2, NULL, NULL, 0, NULL, 1, ts,
+					      src, dst, NULL, 1), ILC_EINVAL);
+	cr_assert(strstr(ilc_error_message(), "outside 0..1") != NULL);
+	cr_assert_null(tl);
+}
+
+Test(timeline, window_series_half_open)
+{
+	ilc_window *w = NULL;
+	size_t n = 0;
+
+	cr_assert_eq(ilc_window_series(&w, &n, 10, 30, 7, 70), 0);
+	cr_assert_eq(n, 9, "starts 10,17,...,66 are <= 70");
+	cr_assert_eq(w[0].start, 10);
+	cr_assert_eq(w[0].end, 40);
+	cr_assert_eq(w[8].start, 66);
+	ilc_free(w);
+	cr_assert_eq(ilc_window_series(&w, &n, 10, 30, 7, 9), 0);
+	cr_assert_eq(n, 0);
+	cr_assert_null(w);
+	cr_assert_eq(ilc_window_series(&w, &n, 0, 0, 7, 9), ILC_EINVAL);
+	cr_assert(strstr(ilc_error_message(), "must be positive") != NULL);
+	cr_assert_eq(ilc_window_series(&w, &n, 0, 10, 1, INT64_MAX / 2), ILC_ERANGE);
+}
+
+Test(timeline, window_snapshot_edges_are_half_open)
+{
+	ilc_timeline *tl = toy();
+	ilc_snapshot *s = NULL;
+	ilc_snapshot_options so = ILC_SNAPSHOT_OPTIONS_INIT;
+	int64_t a, b;
+	double w;
+
+	/* [10, 50): interactions at 10,10,20 -> ann-bob (x2), bob-cy */
+	cr_assert_eq(ilc_timeline_snapshot(&s, tl, 10, 50, NULL), 0);
+	cr_assert_eq(ilc_snapshot_vertex_count(s), 3, "dee inactive");
+	cr_assert_eq(ilc_snapshot_edge_count(s), 2);
+	ilc_snapshot_edge(s, 0, &a, &b, &w);
+	cr_assert(a == 0 && b == 1 && w == 2.0, "ann-bob: one at t=10, one (reversed) at t=20");
+	cr_assert_str_eq(ilc_snapshot_vertex_name(s, 2), "cy");
+	cr_assert_eq(ilc_snapshot_participant(s, 2), 2);
+	cr_assert_str_eq(ilc_snapshot_group_name(s, ilc_snapshot_group(s, 2)), "BE");
+	ilc_snapshot_free(s);
+
+	so.vertices = ILC_VERTICES_ALL;
+	so.weight = ILC_WEIGHT_SUM;
+	cr_assert_eq(ilc_timeline_snapshot(&s, tl, 10, 50, &so), 0);
+	cr_assert_eq(ilc_snapshot_vertex_count(s), 4);
+	ilc_snapshot_edge(s, 0, &a, &b, &w);
+	cr_assert_eq(w, 2.0 + 6.0, "summed weights 2 + 6");
+	ilc_snapshot_free(s);
+
+	so.weight = ILC_WEIGHT_DECAYED;
+	so.half_life = 40;
+	cr_assert_eq(ilc_timeline_snapshot(&s, tl, 10, 50, &so), 0);
+	ilc_snapshot_edge(s, 0, &a, &b, &w);
+	ILC_ASSERT_CLOSE(w, 2 * 0.5 + 6 * pow(2, -30.0 / 40), 1e-12);
+	ilc_snapshot_free(s);
+	so.half_life = 0;
+	cr_assert_eq(ilc_timeline_snapshot(&s, tl, 10, 50, &so), ILC_EINVAL);
+
+	cr_assert_eq(ilc_timeline_snapshot(&s, tl, 71, 100, NULL), 0);
+	cr_assert_eq(ilc_snapshot_vertex_count(s), 0);
+	ilc_snapshot_free(s);
+	ilc_timeline_free(tl);
+}
