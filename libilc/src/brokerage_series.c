@@ -1,0 +1,249 @@
+/*
+ * Brokerage over time: Gould–Fernandez roles and structural holes of
+ * every window's snapshot, as one long table (window × participant).
+ */
+#include "brokerage_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+int ilc_brokerage_series_options_init(ilc_brokerage_series_options *opts,
+                                      unsigned version)
+{
+	ilc_brokerage_series_options def = ILC_BROKERAGE_SERIES_OPTIONS_INIT;
+
+	if (!opts)
+		return ilc__error_set(ILC_EINVAL,
+		                      "brokerage series options: NULL options");
+	if (version != ILC_BROKERAGE_SERIES_OPTIONS_VERSION)
+		return ilc__error_set(
+		    ILC_EINVAL,
+		    "brokerage series options: unsupported version %u",
+		    version);
+	*opts = def;
+	return 0;
+}
+
+/* Column layout of the series table. */
+enum {
+	COL_WINDOW,
+	COL_START,
+	COL_END,
+	COL_PINDEX,
+	COL_PID,
+	COL_GROUP,
+	COL_FIRST
+};
+
+static int series_columns(ilc_table *t, unsigned measures, int *gf0,
+                          int *holes0)
+{
+	static const char *const id[COL_FIRST] = {
+	    "window",      "start", "end", "participant_index",
+	    "participant", "group"};
+	static const char *const holes[5] = {"degree", "constraint",
+	                                     "effective_size", "efficiency",
+	                                     "hierarchy"};
+	char name[32];
+	int rc, k, r;
+
+	for (k = 0; k < COL_FIRST; k++)
+		if ((rc = ilc_table_add_column(
+		         t, id[k],
+		         k >= COL_PID ? ILC_COLUMN_TEXT : ILC_COLUMN_INT)) < 0)
+			return rc;
+	*gf0 = *holes0 = -1;
+	if (measures & ILC_BROKERAGE_GF) {
+		*gf0 = ilc_table_column_count(t);
+		for (k = 0; k < 2; k++)
+			for (r = 0; r <= ILC_GF_NROLES; r++) {
+				strcpy(name, k ? "z_" : "");
+				strcat(name, ilc_gf_role_name(r));
+				if ((rc = ilc_table_add_column(
+				         t, name, ILC_COLUMN_REAL)) < 0)
+					return rc;
+			}
+	}
+	if (measures & ILC_BROKERAGE_HOLES) {
+		*holes0 = ilc_table_column_count(t);
+		for (k = 0; k < 5; k++)
+			if ((rc = ilc_table_add_column(t, holes[k],
+			                               k ? ILC_COLUMN_REAL
+			                                 : ILC_COLUMN_INT)) < 0)
+				return rc;
+	}
+	return 0;
+}
+
+static int series_conventions(ilc_table *t, const ilc_timeline *tl,
+                              const ilc_brokerage_series_options *o)
+{
+	const char *attr = ilc_timeline_group_attr(tl);
+	int rc;
+
+	if ((rc = ilc_table_set_convention(t, "measure",
+	                                   "brokerage per window")) < 0 ||
+	    (rc = ilc_table_set_convention(
+	         t, "direction",
+	         ilc_timeline_is_directed(tl) ? "directed" : "undirected")) <
+	        0 ||
+	    (rc = ilc_table_set_convention(t, "window",
+	                                   "half-open [start, end)")) < 0 ||
+	    (rc = ilc_table_set_convention(
+	         t, "vertices",
+	         o->snapshot.vertices == ILC_VERTICES_ALL
+	             ? "all participants"
+	             : "participants active in the window")) < 0 ||
+	    (rc = ilc_table_set_convention(
+	         t, "edge_weight",
+	         o->snapshot.weight == ILC_WEIGHT_SUM
+	             ? "summed interaction weight"
+	         : o->snapshot.weight == ILC_WEIGHT_DECAYED
+	             ? "decayed strength at the window end"
+	             : "interaction count")) < 0 ||
+	    (rc = ilc_table_set_convention(t, "group_attribute",
+	                                   attr ? attr : "country")) < 0 ||
+	    (rc = ilc_table_set_convention(t, "loops", "dropped")) < 0 ||
+	    (rc = ilc_table_set_convention(t, "multi_edges",
+	                                   "collapsed, weights summed")) < 0)
+		return rc;
+	if ((o->measures & ILC_BROKERAGE_GF) &&
+	    ((rc = ilc_table_set_convention(
+	          t, "gf_credit",
+	          o->partial_credit ? "partial: 1/k (z null)" : "full (sna)")) <
+	         0 ||
+	     (rc = ilc_table_set_convention(
+	          t, "gf_arcs",
+	          "undirected edges are mutual arc pairs (sna); weights "
+	          "ignored")) < 0))
+		return rc;
+	if ((o->measures & ILC_BROKERAGE_HOLES) &&
+	    (rc = ilc_table_set_convention(t, "holes_weights",
+	                                   o->weighted ? "snapshot weights"
+	                                               : "unweighted")) < 0)
+		return rc;
+	return 0;
+}
+
+/* Appends the rows of one window. */
+static int series_window(ilc_table *t, size_t w, const ilc_window *win,
+                         const ilc_snapshot *s, const ilc_table *gf,
+                         const ilc_table *holes, int gf0, int holes0)
+{
+	int64_t v, row;
+	int rc, k;
+
+	for (v = 0; v < s->n; v++) {
+		int32_t g = s->group ? s->group[v] : -1;
+
+		if ((row = ilc_table_add_row(t)) < 0)
+			return (int)row;
+		if ((rc = ilc_table_set_int(t, row, COL_WINDOW, (int64_t)w)) <
+		        0 ||
+		    (rc = ilc_table_set_int(t, row, COL_START, win->start)) <
+		        0 ||
+		    (rc = ilc_table_set_int(t, row, COL_END, win->end)) < 0 ||
+		    (rc = ilc_table_set_int(t, row, COL_PINDEX,
+		                            s->participant[v])) < 0 ||
+		    (rc = ilc_table_set_text(t, row, COL_PID,
+		                             ilc_snapshot_vertex_name(s, v))) <
+		        0 ||
+		    (rc = ilc_table_set_text(
+		         t, row, COL_GROUP, ilc_snapshot_group_name(s, g))) < 0)
+			return rc;
+		/* gf table: raw at 3.., z at 3 + 3*6.. */
+		for (k = 0; gf && k < 2 * (ILC_GF_NROLES + 1); k++) {
+			int src = k <= ILC_GF_NROLES
+			              ? 3 + k
+			              : 3 + 2 * (ILC_GF_NROLES + 1) + k;
+
+			if ((rc = ilc_table_set_real(
+			         t, row, gf0 + k,
+			         ilc_table_get_real(gf, v, src))) < 0)
+				return rc;
+		}
+		if (holes) {
+			if ((rc = ilc_table_set_int(
+			         t, row, holes0,
+			         ilc_table_get_int(holes, v, 3))) < 0)
+				return rc;
+			for (k = 1; k < 5; k++)
+				if ((rc = ilc_table_set_real(
+				         t, row, holes0 + k,
+				         ilc_table_get_real(holes, v, 3 + k))) <
+				    0)
+					return rc;
+		}
+	}
+	return 0;
+}
+
+int ilc_brokerage_series(ilc_table **out, const ilc_timeline *tl,
+                         const ilc_window *windows, size_t nwindows,
+                         const ilc_brokerage_series_options *opts)
+{
+	ilc_brokerage_series_options o = ILC_BROKERAGE_SERIES_OPTIONS_INIT;
+	ilc_gf_options gfo = ILC_GF_OPTIONS_INIT;
+	ilc_table *t = NULL, *gf = NULL, *holes = NULL;
+	ilc_snapshot *s = NULL;
+	int err, gf0, holes0;
+	size_t w;
+
+	if (out)
+		*out = NULL;
+	if (!out || !tl || (nwindows && !windows))
+		return ilc__error_set(ILC_EINVAL,
+		                      "brokerage series: NULL output, timeline "
+		                      "or windows");
+	if (opts)
+		o = *opts;
+	if (o.version != ILC_BROKERAGE_SERIES_OPTIONS_VERSION)
+		return ilc__error_set(
+		    ILC_EINVAL,
+		    "brokerage series options: unsupported version %u",
+		    o.version);
+	if (!(o.measures & (ILC_BROKERAGE_GF | ILC_BROKERAGE_HOLES)))
+		return ilc__error_set(ILC_EINVAL,
+		                      "brokerage series: no measure selected "
+		                      "(measures = %u)",
+		                      o.measures);
+	for (w = 0; w < nwindows; w++)
+		if (windows[w].end < windows[w].start)
+			return ilc__error_set(ILC_EINVAL,
+			                      "brokerage series: window %zu "
+			                      "ends before it starts",
+			                      w);
+	gfo.partial_credit = o.partial_credit;
+	if ((err = ilc_table_new(&t, "brokerage_series")) < 0 ||
+	    (err = series_columns(t, o.measures, &gf0, &holes0)) < 0 ||
+	    (err = series_conventions(t, tl, &o)) < 0)
+		goto done;
+	for (w = 0; w < nwindows; w++) {
+		if ((err = ilc_timeline_snapshot(&s, tl, windows[w].start,
+		                                 windows[w].end, &o.snapshot)) <
+		    0)
+			goto done;
+		if ((o.measures & ILC_BROKERAGE_GF) &&
+		    (err = ilc_gf_table(&gf, s, &gfo)) < 0)
+			goto done;
+		if ((o.measures & ILC_BROKERAGE_HOLES) &&
+		    (err = ilc_holes_table(&holes, s, o.weighted)) < 0)
+			goto done;
+		if ((err = series_window(t, w, &windows[w], s, gf, holes, gf0,
+		                         holes0)) < 0)
+			goto done;
+		ilc_table_free(gf);
+		ilc_table_free(holes);
+		ilc_snapshot_free(s);
+		gf = holes = NULL;
+		s = NULL;
+	}
+	*out = t;
+	t = NULL;
+done:
+	ilc_table_free(t);
+	ilc_table_free(gf);
+	ilc_table_free(holes);
+	ilc_snapshot_free(s);
+	return err;
+}
