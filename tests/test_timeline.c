@@ -1,5 +1,6 @@
 /* Timelines from arrays, windows and window snapshots. */
 #include "helpers.h"
+#include "ilc_internal.h"
 
 #include <ilc.h>
 #include <string.h>
@@ -113,4 +114,153 @@ Test(timeline, window_snapshot_edges_are_half_open)
 	cr_assert_eq(ilc_snapshot_vertex_count(s), 0);
 	ilc_snapshot_free(s);
 	ilc_timeline_free(tl);
+}
+
+/* ---- loading from a store ------------------------------------------------ */
+
+static ilc_store *toy_store(void)
+{
+	ilc_store *st = NULL;
+	ilc_import_files f = {0};
+
+	f.participants = ilc_test_write(".csv", "id,country,role,team\n"
+						"ann,AT,policymaker,x\n"
+						"bob,AT,implementer,y\n"
+						"cy,BE,policymaker,x\n"
+						"dee,,researcher,\n");
+	f.events = ilc_test_write(".csv", "id,name,host_country,start,end\n"
+					  "v1,Visit,BE,100,200\n");
+	f.attendance = ilc_test_write(".csv", "event,participant,role\n"
+					      "v1,cy,host\nv1,ann,visitor\n");
+	f.interactions = ilc_test_write(".csv", "ts,src,dst,channel,weight,event\n"
+						"150,ann,cy,meeting,2,v1\n"
+						"90,ann,bob,email,1,\n"
+						"300,cy,dee,email,1,\n"
+						"300,bob,bob,email,1,\n"
+						"150,bob,ann,call,1,\n");
+	cr_assert_eq(ilc_store_open(&st, ":memory:", ILC_STORE_CREATE), 0);
+	cr_assert_eq(ilc_import_csv_files(st, &f, NULL, NULL), 0, "%s",
+		     ilc_error_message());
+	return st;
+}
+
+Test(timeline, load_from_store_with_groups_channels_events)
+{
+	ilc_store *st = toy_store();
+	ilc_timeline *tl = NULL;
+	const int64_t *att;
+	const char *const *roles;
+	size_t na;
+	int64_t s, e;
+
+	cr_assert_eq(ilc_timeline_load(&tl, st, NULL), 0, "%s", ilc_error_message());
+	cr_assert_eq(ilc_timeline_count(tl), 4, "the importer drops the self-loop");
+	cr_assert_eq(ilc_timeline_loops_dropped(tl), 0);
+	cr_assert_eq(ilc_timeline_ts(tl)[0], 90, "sorted by time");
+	cr_assert_eq(ilc_timeline_ts(tl)[1], 150);
+	cr_assert_str_eq(ilc_timeline_participant_id(tl, ilc_timeline_src(tl)[1]), "ann",
+			 "equal times keep insertion order");
+	cr_assert_eq(ilc_timeline_weight(tl)[1], 2.0);
+	cr_assert_eq(ilc_timeline_participant_count(tl), 4);
+	cr_assert_str_eq(ilc_timeline_group_attr(tl), "country");
+	cr_assert_eq(ilc_timeline_group_count(tl), 2);
+	cr_assert_eq(ilc_timeline_participant_group(tl, ilc_timeline_participant_index(tl, "dee")), -1,
+		     "no country, no group");
+	cr_assert_str_eq(ilc_timeline_participant_role(tl, ilc_timeline_participant_index(tl, "bob")),
+			 "implementer");
+	cr_assert_str_eq(ilc_timeline_channel_name(tl, ilc_timeline_channel(tl)[1]), "meeting");
+	cr_assert_eq(ilc_timeline_event_count(tl), 1);
+	cr_assert_eq(ilc_timeline_event(tl)[1], 0);
+	cr_assert_eq(ilc_timeline_event(tl)[0], -1);
+	cr_assert_eq(ilc_timeline_event_period(tl, 0, &s, &e), 0);
+	cr_assert(s == 100 && e == 200);
+	cr_assert_str_eq(ilc_timeline_event_host(tl, 0), "BE");
+	cr_assert_eq(ilc_timeline_event_attendees(tl, 0, &att, &na, &roles), 0);
+	cr_assert_eq(na, 2);
+	cr_assert_str_eq(ilc_timeline_participant_id(tl, att[0]), "ann");
+	cr_assert_str_eq(roles[0], "visitor");
+	cr_assert_eq(ilc_timeline_event_index(tl, "v1"), 0);
+	cr_assert_eq(ilc_timeline_event_index(tl, "v9"), -1);
+	ilc_timeline_free(tl);
+	ilc_store_close(st);
+}
+
+Test(timeline, load_filters_and_group_attributes)
+{
+	ilc_store *st = toy_store();
+	ilc_timeline *tl = NULL;
+	ilc_timeline_options o;
+	const char *ch[] = {"email"}, *who[] = {"ann", "bob", "cy"};
+	const char *nobody[] = {"zed"};
+
+	ilc_timeline_options_init(&o, ILC_TIMELINE_OPTIONS_VERSION);
+	o.from = 100;
+	o.to = 300;
+	cr_assert_eq(ilc_timeline_load(&tl, st, &o), 0);
+	cr_assert_eq(ilc_timeline_count(tl), 2, "[100, 300): the two at 150");
+	ilc_timeline_free(tl);
+
+	ilc_timeline_options_init(&o, ILC_TIMELINE_OPTIONS_VERSION);
+	o.channels = ch;
+	o.nchannels = 1;
+	o.participants = who;
+	o.nparticipants = 3;
+	cr_assert_eq(ilc_timeline_load(&tl, st, &o), 0);
+	cr_assert_eq(ilc_timeline_count(tl), 1, "email among ann, bob, cy: 90 ann-bob");
+	ilc_timeline_free(tl);
+
+	ilc_timeline_options_init(&o, ILC_TIMELINE_OPTIONS_VERSION);
+	o.group_attr = "role";
+	o.direction = ILC_DIRECTION_UNDIRECTED;
+	cr_assert_eq(ilc_timeline_load(&tl, st, &o), 0);
+	cr_assert_eq(ilc_timeline_group_count(tl), 3);
+	cr_assert_eq(ilc_timeline_is_directed(tl), 0);
+	cr_assert_str_eq(ilc_timeline_group_name(tl, 0), "implementer");
+	ilc_timeline_free(tl);
+
+	o.group_attr = "team"; /* a free attribute (extra CSV column) */
+	cr_assert_eq(ilc_timeline_load(&tl, st, &o), 0);
+	cr_assert_eq(ilc_timeline_group_count(tl), 2);
+	cr_assert_eq(ilc_timeline_participant_group(tl, ilc_timeline_participant_index(tl, "dee")), -1);
+	ilc_timeline_free(tl);
+
+	ilc_timeline_options_init(&o, ILC_TIMELINE_OPTIONS_VERSION);
+	o.participants = nobody;
+	o.nparticipants = 1;
+	cr_assert_eq(ilc_timeline_load(&tl, st, &o), ILC_ENOTFOUND);
+	cr_assert(strstr(ilc_error_message(), "unknown participant \"zed\"") != NULL);
+	o.participants = NULL;
+	o.channels = nobody;
+	o.nchannels = 1;
+	cr_assert_eq(ilc_timeline_load(&tl, st, &o), ILC_ENOTFOUND);
+	cr_assert(strstr(ilc_error_message(), "unknown channel") != NULL);
+	o.channels = NULL;
+	o.from = 10;
+	o.to = 5;
+	cr_assert_eq(ilc_timeline_load(&tl, st, &o), ILC_EINVAL);
+	o.version = 99;
+	cr_assert_eq(ilc_timeline_load(&tl, st, &o), ILC_EINVAL);
+	cr_assert_null(tl);
+	ilc_store_close(st);
+}
+
+Test(timeline, load_allocation_failures_are_clean)
+{
+	ilc_store *st = toy_store();
+	ilc_timeline *tl = NULL;
+	long k;
+	int err;
+
+	for (k = 0;; k++) {
+		ilc__alloc_fail_after(k);
+		err = ilc_timeline_load(&tl, st, NULL);
+		ilc__alloc_fail_after(-1);
+		if (err == 0)
+			break;
+		cr_assert_eq(err, ILC_ENOMEM, "k=%ld: %s", k, ilc_error_message());
+		cr_assert_null(tl);
+	}
+	cr_assert_gt(k, 10);
+	ilc_timeline_free(tl);
+	ilc_store_close(st);
 }
