@@ -166,6 +166,8 @@ Test(timeline, load_from_store_with_groups_channels_events)
 	cr_assert_eq(ilc_timeline_group_count(tl), 2);
 	cr_assert_eq(ilc_timeline_participant_group(tl, ilc_timeline_participant_index(tl, "dee")), -1,
 		     "no country, no group");
+	cr_assert_null(ilc_timeline_participant_sector(tl, 0), "no sector column");
+	cr_assert_null(ilc_timeline_participant_organisation(tl, 0));
 	cr_assert_str_eq(ilc_timeline_participant_role(tl, ilc_timeline_participant_index(tl, "bob")),
 			 "implementer");
 	cr_assert_str_eq(ilc_timeline_channel_name(tl, ilc_timeline_channel(tl)[1]), "meeting");

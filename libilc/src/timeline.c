@@ -45,6 +45,8 @@ void ilc_timeline_free(ilc_timeline *tl)
 	ilc__strings_free(tl->pid, tl->np);
 	ilc__strings_free(tl->country, tl->np);
 	ilc__strings_free(tl->role, tl->np);
+	ilc__strings_free(tl->org, tl->np);
+	ilc__strings_free(tl->sector, tl->np);
 	free(tl->by_id);
 	free(tl->group);
 	ilc__strings_free(tl->group_names, tl->ngroups);
@@ -253,6 +255,8 @@ int ilc_timeline_from_arrays(ilc_timeline **out, int64_t np,
 	if (!(tl->pid = ilc__calloc((size_t)np + 1, sizeof(char *))) ||
 	    !(tl->country = ilc__calloc((size_t)np + 1, sizeof(char *))) ||
 	    !(tl->role = ilc__calloc((size_t)np + 1, sizeof(char *))) ||
+	    !(tl->org = ilc__calloc((size_t)np + 1, sizeof(char *))) ||
+	    !(tl->sector = ilc__calloc((size_t)np + 1, sizeof(char *))) ||
 	    !(tl->group = ilc__malloc((size_t)np + 1, sizeof(int32_t))))
 		goto fail;
 	for (p = 0; p < np; p++) {
@@ -425,6 +429,17 @@ const char *ilc_timeline_participant_country(const ilc_timeline *tl, int64_t i)
 const char *ilc_timeline_participant_role(const ilc_timeline *tl, int64_t i)
 {
 	return IN_RANGE(tl, i) ? tl->role[i] : NULL;
+}
+
+const char *ilc_timeline_participant_organisation(const ilc_timeline *tl,
+						  int64_t i)
+{
+	return IN_RANGE(tl, i) ? tl->org[i] : NULL;
+}
+
+const char *ilc_timeline_participant_sector(const ilc_timeline *tl, int64_t i)
+{
+	return IN_RANGE(tl, i) ? tl->sector[i] : NULL;
 }
 
 int32_t ilc_timeline_participant_group(const ilc_timeline *tl, int64_t i)

@@ -14,7 +14,7 @@ struct ilc_timeline {
 	int32_t *channel, *event;
 
 	int64_t np;              /* participants */
-	char **pid, **country, **role;
+	char **pid, **country, **role, **org, **sector;
 	int64_t *by_id;          /* participant indices sorted by pid */
 	int32_t *group;
 	int32_t ngroups;

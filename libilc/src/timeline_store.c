@@ -77,6 +77,10 @@ static int load_participants(ilc_timeline *tl, sqlite3 *db, struct idmap *map,
 			tl->country = p1;
 			if (!(p1 = ilc__realloc(tl->role, (size_t)ncap, sizeof(char *)))) { err = ILC_ENOMEM; goto done; }
 			tl->role = p1;
+			if (!(p1 = ilc__realloc(tl->org, (size_t)ncap, sizeof(char *)))) { err = ILC_ENOMEM; goto done; }
+			tl->org = p1;
+			if (!(p1 = ilc__realloc(tl->sector, (size_t)ncap, sizeof(char *)))) { err = ILC_ENOMEM; goto done; }
+			tl->sector = p1;
 			if (!(p1 = ilc__realloc(gval, (size_t)ncap, sizeof(char *)))) { err = ILC_ENOMEM; goto done; }
 			gval = p1;
 			if (!(p1 = ilc__realloc(sid, (size_t)ncap, sizeof(int64_t)))) { err = ILC_ENOMEM; goto done; }
@@ -85,10 +89,13 @@ static int load_participants(ilc_timeline *tl, sqlite3 *db, struct idmap *map,
 		}
 		i = tl->np++;
 		tl->pid[i] = tl->country[i] = tl->role[i] = gval[i] = NULL;
+		tl->org[i] = tl->sector[i] = NULL;
 		sid[i] = sqlite3_column_int64(st, 0);
 		tl->pid[i] = col_text(st, 1, &err);
 		tl->country[i] = col_text(st, 2, &err);
 		tl->role[i] = col_text(st, 3, &err);
+		tl->org[i] = col_text(st, 4, &err);
+		tl->sector[i] = col_text(st, 5, &err);
 		if (builtin >= 0)
 			gval[i] = col_text(st, 2 + builtin, &err);
 		if (err)

@@ -122,6 +122,11 @@ ILC_EXTERN const char *ilc_timeline_participant_country(const ilc_timeline *tl,
 							int64_t i);
 ILC_EXTERN const char *ilc_timeline_participant_role(const ilc_timeline *tl,
 						     int64_t i);
+/** Organisation and sector of participant i (borrowed; NULL when unknown). */
+ILC_EXTERN const char *ilc_timeline_participant_organisation(
+	const ilc_timeline *tl, int64_t i);
+ILC_EXTERN const char *ilc_timeline_participant_sector(const ilc_timeline *tl,
+						       int64_t i);
 /** Group of participant i under the chosen attribute (-1: none). */
 ILC_EXTERN int32_t ilc_timeline_participant_group(const ilc_timeline *tl,
 						  int64_t i);
