@@ -142,3 +142,53 @@ Test(snapshot, allocation_failures_are_clean)
 	cr_assert_gt(k, 5);
 	ilc_snapshot_free(s);
 }
+
+Test(snapshot, large_edge_lists_are_sorted_and_collapsed)
+{
+	/* 5000 random arcs over 40 vertices: the counting-sort path */
+	enum { N = 40, M = 5000 };
+	static int64_t e[2 * M];
+	static double w[M], expect[N][N];
+	uint64_t x = 12345;
+	ilc_snapshot *s = NULL;
+	int64_t k, a, b, pa = -1, pb = -1, v, i, total = 0;
+	int dir;
+
+	for (dir = 0; dir < 2; dir++) {
+		memset(expect, 0, sizeof(expect));
+		for (k = 0; k < M; k++) {
+			x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+			a = (int64_t)((x >> 33) % N);
+			b = (int64_t)((x >> 13) % N);
+			e[2 * k] = a;
+			e[2 * k + 1] = b;
+			w[k] = (double)(k % 7);
+			if (a == b)
+				continue;
+			if (!dir && a > b)
+				expect[b][a] += w[k];
+			else
+				expect[a][b] += w[k];
+		}
+		cr_assert_eq(ilc_snapshot_from_edges(&s, N, e, M, w, dir, NULL, 0, NULL), 0);
+		total = 0;
+		for (a = 0; a < N; a++)
+			for (b = 0; b < N; b++)
+				total += expect[a][b] > 0;
+		cr_assert_eq(ilc_snapshot_edge_count(s), total);
+		pa = pb = -1;
+		for (k = 0; k < ilc_snapshot_edge_count(s); k++) {
+			double x2;
+
+			ilc_snapshot_edge(s, k, &a, &b, &x2);
+			cr_assert(a > pa || (a == pa && b > pb), "sorted by (from, to)");
+			cr_assert_eq(x2, expect[a][b]);
+			pa = a;
+			pb = b;
+		}
+		for (v = 0; v < N; v++)
+			for (i = s->out_off[v] + 1; i < s->out_off[v + 1]; i++)
+				cr_assert_lt(s->out_adj[i - 1], s->out_adj[i]);
+		ilc_snapshot_free(s);
+	}
+}

@@ -171,14 +171,23 @@ static int build_adjacency(ilc_snapshot *s)
 
 	if (!src || !dst || !eid)
 		goto done;
+	/*
+	 * Edges are sorted by (from, to).  Undirected: the reverse arcs
+	 * (to -> from, from < to) go first, so that every neighbour list is
+	 * filled in ascending order (smaller neighbours from reverse arcs,
+	 * then larger ones from forward arcs) and sort_lists() finds it
+	 * sorted.
+	 */
 	for (k = 0; k < m; k++) {
-		src[k] = s->from[k];
-		dst[k] = s->to[k];
-		eid[k] = k;
+		int64_t off = s->directed ? 0 : m;
+
+		src[off + k] = s->from[k];
+		dst[off + k] = s->to[k];
+		eid[off + k] = k;
 		if (!s->directed) {
-			src[m + k] = s->to[k];
-			dst[m + k] = s->from[k];
-			eid[m + k] = k;
+			src[k] = s->to[k];
+			dst[k] = s->from[k];
+			eid[k] = k;
 		}
 	}
 	if ((err = build_csr(s->n, narcs, src, dst, eid, &s->out_off,
@@ -203,12 +212,58 @@ done:
 	return err;
 }
 
+/*
+ * Sorts edges by (a, b): two stable counting-sort passes (by b, then by
+ * a) over the n vertex ids, O(m + n) instead of a comparison sort.  Falls
+ * back to qsort when n is much larger than m (sparse ids).
+ */
+static int sort_raw_edges(struct raw_edge *raw, size_t m, int64_t n)
+{
+	struct raw_edge *tmp;
+	size_t *count;
+	int64_t v;
+	size_t k;
+	int pass;
+
+	if (m < 64 || (uint64_t)n > 4 * (uint64_t)m + 1024) {
+		qsort(raw, m, sizeof(*raw), cmp_raw_edge);
+		return 0;
+	}
+	tmp = ilc__malloc(m, sizeof(*tmp));
+	count = ilc__malloc((size_t)n + 1, sizeof(size_t));
+	if (!tmp || !count) {
+		free(tmp);
+		free(count);
+		return ILC_ENOMEM;
+	}
+	for (pass = 0; pass < 2; pass++) {
+		struct raw_edge *from = pass ? tmp : raw, *to = pass ? raw : tmp;
+		size_t sum = 0;
+
+		memset(count, 0, ((size_t)n + 1) * sizeof(size_t));
+		for (k = 0; k < m; k++)
+			count[pass ? from[k].a : from[k].b]++;
+		for (v = 0; v < n; v++) {
+			size_t c = count[v];
+
+			count[v] = sum;
+			sum += c;
+		}
+		for (k = 0; k < m; k++)
+			to[count[pass ? from[k].a : from[k].b]++] = from[k];
+	}
+	free(tmp);
+	free(count);
+	return 0;
+}
+
 static int collapse_edges(ilc_snapshot *s, const int64_t *edges, size_t m,
 			  const double *weights)
 {
 	struct raw_edge *raw = ilc__malloc(m, sizeof(*raw));
 	size_t k, nraw = 0;
 	int64_t out = 0;
+	int err;
 
 	if (!raw)
 		return ILC_ENOMEM;
@@ -248,7 +303,10 @@ static int collapse_edges(ilc_snapshot *s, const int64_t *edges, size_t m,
 		raw[nraw].w = w;
 		nraw++;
 	}
-	qsort(raw, nraw, sizeof(*raw), cmp_raw_edge);
+	if ((err = sort_raw_edges(raw, nraw, s->n)) < 0) {
+		free(raw);
+		return err;
+	}
 	for (k = 0; k < nraw; k++) {
 		if (out > 0 && raw[out - 1].a == raw[k].a &&
 		    raw[out - 1].b == raw[k].b)
