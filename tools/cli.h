@@ -71,5 +71,6 @@ int cmd_overview(int argc, char **argv);
 int cmd_ties(int argc, char **argv);
 int cmd_survival(int argc, char **argv);
 int cmd_staying_power(int argc, char **argv);
+int cmd_diagnostics(int argc, char **argv);
 
 #endif

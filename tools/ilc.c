@@ -23,6 +23,7 @@ static const struct command commands[] = {
 	{"ties", cmd_ties, "ties and their spells under the dormancy rule"},
 	{"survival", cmd_survival, "Kaplan-Meier survival of tie spells, by stratum"},
 	{"staying-power", cmd_staying_power, "event-anchored staying power and verdict"},
+	{"diagnostics", cmd_diagnostics, "learning and participation diagnostics"},
 };
 
 static void usage(FILE *f)

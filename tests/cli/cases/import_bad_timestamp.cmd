@@ -1,0 +1,1 @@
+$ILC import s.ilc --participants participants.csv --interactions interactions.csv 2>/dev/null; cp s.ilc before.ilc; $ILC import s.ilc --interactions bad_timestamp.csv; code=$?; cmp -s s.ilc before.ilc && echo unchanged; exit $code

@@ -1,0 +1,1 @@
+$ILC snapshot s.ilc --weight heavy

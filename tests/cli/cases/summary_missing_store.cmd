@@ -1,0 +1,1 @@
+$ILC summary nope.ilc
