@@ -141,7 +141,8 @@ void gen_country(int k, char code[8], const char **name, const char **region)
 		*name = COUNTRIES[k][1];
 		*region = COUNTRIES[k][2];
 	} else {
-		snprintf(code, 8, "X%d", k + 1);
+		/* k < 10^6 countries in practice; bound it so the code fits */
+		snprintf(code, 8, "X%d", (k + 1) % 1000000);
 		*name = "Synthetic country";
 		*region = "Synthetic";
 	}

@@ -1,0 +1,1 @@
+$ILC staying-power $SRC/datasets/fading --event e99

@@ -1,0 +1,1 @@
+$ILC survival $SRC/datasets/fading --by colour

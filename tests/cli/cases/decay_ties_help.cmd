@@ -1,0 +1,1 @@
+$ILC ties --help
