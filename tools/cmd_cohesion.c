@@ -180,7 +180,7 @@ int cmd_cohesion(int argc, char **argv)
 	ilc_timeline *tl = NULL;
 	ilc_window *w = NULL;
 	ilc_table *t = NULL;
-	long long x;
+	long long x = 0;
 	size_t nw = 0;
 	cli_common c;
 

@@ -568,7 +568,7 @@ int ilc__import_interaction(ilc__import *im, int64_t ts, int64_t src,
 static int row_country(ilc__import *im, const char *const *v, int *bad)
 {
 	sqlite3_stmt *st;
-	int64_t id;
+	int64_t id = 0;
 	int err, i;
 
 	if ((err = check_seen(im, v[ILC__CO_CODE], bad, ILC__CO_CODE)) < 0 ||
@@ -585,7 +585,7 @@ static int row_country(ilc__import *im, const char *const *v, int *bad)
 static int row_participant(ilc__import *im, const char *const *v, int *bad)
 {
 	sqlite3_stmt *st;
-	int64_t id, cid = 0;
+	int64_t id = 0, cid = 0;
 	size_t a;
 	int err, i;
 
@@ -632,7 +632,7 @@ static int parse_time(const char *s, int col, int *bad, int64_t *out)
 static int row_event(ilc__import *im, const char *const *v, int *bad)
 {
 	sqlite3_stmt *st;
-	int64_t id, cid = 0, start, end;
+	int64_t id = 0, cid = 0, start, end;
 	int err, i;
 
 	if ((err = check_seen(im, v[ILC__EV_ID], bad, ILC__EV_ID)) < 0 ||
