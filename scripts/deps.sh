@@ -5,7 +5,7 @@
 set -euo pipefail
 PKGS="build-essential cmake pkg-config libigraph-dev libsqlite3-dev libjansson-dev
 zlib1g-dev libcriterion-dev g++ python3 python3-networkx python3-igraph
-r-base-core r-cran-sna r-cran-survival"
+r-base-core r-cran-sna r-cran-survival valgrind"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
