@@ -16,6 +16,9 @@
 #include "ilc/timeline.h"
 #include "ilc/cohesion.h"
 #include "ilc/brokerage.h"
+#include "ilc/paths.h"
+#include "ilc/survival.h"
 #include "ilc/decay.h"
+#include "ilc/diagnostics.h"
 
 #endif /* ILC_H */
