@@ -331,6 +331,23 @@ static int collapse_edges(ilc_snapshot *s, const int64_t *edges, size_t m,
 	return 0;
 }
 
+/* Names "0", "1", ... so that every vertex name is owned by the snapshot. */
+static int decimal_names(ilc_snapshot *s)
+{
+	int64_t v;
+
+	if (!(s->names = ilc__calloc((size_t)s->n + 1, sizeof(char *))))
+		return ILC_ENOMEM;
+	for (v = 0; v < s->n; v++) {
+		char buf[32];
+
+		snprintf(buf, sizeof(buf), "%" PRId64, v);
+		if (!(s->names[v] = ilc__strdup(buf)))
+			return ILC_ENOMEM;
+	}
+	return 0;
+}
+
 int ilc__snapshot_build(ilc_snapshot **out, int64_t n, const int64_t *edges,
 			size_t m, const double *weights, int directed,
 			const int32_t *groups, int32_t ngroups,
@@ -393,8 +410,12 @@ int ilc__snapshot_build(ilc_snapshot **out, int64_t n, const int64_t *edges,
 				goto fail;
 		}
 	}
-	if (names && (err = ilc_snapshot_set_vertex_names(s, names)) < 0)
+	if (names) {
+		if ((err = ilc_snapshot_set_vertex_names(s, names)) < 0)
+			goto fail;
+	} else if ((err = decimal_names(s)) < 0) {
 		goto fail;
+	}
 	*out = s;
 	return 0;
 fail:
@@ -488,14 +509,9 @@ int64_t ilc_snapshot_participant(const ilc_snapshot *s, int64_t v)
 
 const char *ilc_snapshot_vertex_name(const ilc_snapshot *s, int64_t v)
 {
-	static _Thread_local char buf[32];
-
 	if (!s || v < 0 || v >= s->n)
 		return NULL;
-	if (s->names)
-		return s->names[v];
-	snprintf(buf, sizeof(buf), "%" PRId64, v);
-	return buf;
+	return s->names[v];
 }
 
 int ilc__snapshot_has_edge(const ilc_snapshot *s, int64_t u, int64_t v)

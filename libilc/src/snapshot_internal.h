@@ -28,7 +28,7 @@ struct ilc_snapshot {
 	int64_t *out_off, *out_adj, *out_eid; /* n+1, m or 2m, same */
 	int64_t *in_off, *in_adj, *in_eid;
 	int64_t *participant; /* n: timeline participant index */
-	char **names;         /* n names, owned (NULL until needed) */
+	char **names;         /* n names, owned (decimal ids by default) */
 	int32_t *group;       /* n: group index or -1 */
 	int32_t ngroups;
 	char **group_names;   /* ngroups, owned */
