@@ -7,9 +7,10 @@
 static const char usage_text[] =
     "usage: ilc brokerage SOURCE [--from T] [--to T] [--window W [--step S]]\n"
     "                     [--group ATTR] [--directed|--undirected]\n"
-    "                     [--measures gf,holes] [--level "
+    "                     [--measures gf,holes,betweenness] [--level "
     "participant|network|group]\n"
-    "                     [--partial] [--unweighted] [--all]\n"
+    "                     [--partial] [--unweighted] [--half-life H] "
+    "[--all]\n"
     "                     [--format text|json|csv]\n\n"
     "Brokerage of every participant: Gould-Fernandez roles (w_I coordinator,\n"
     "w_O itinerant, b_IO representative, b_OI gatekeeper, b_O liaison, t "
@@ -22,7 +23,10 @@ static const char usage_text[] =
     "  --window W     a series of windows of width W, every S (default S = "
     "W),\n"
     "                 starting at --from or at the first interaction\n"
-    "  --measures     gf, holes or both (default gf,holes)\n"
+    "  --measures     gf, holes, betweenness (unweighted, raw and "
+    "normalised,\n"
+    "                 with cut vertices), comma-separated (default "
+    "gf,holes)\n"
     "  --level        participant (default; one row per window and "
     "participant),\n"
     "                 network (Gould-Fernandez totals with sna's expectation, "
@@ -33,13 +37,15 @@ static const char usage_text[] =
     "z-scores)\n"
     "  --unweighted   structural holes count 1 per tie (default: weight =\n"
     "                 interaction count)\n"
+    "  --half-life H  weights are decayed strengths at each window's end,\n"
+    "                 sum of w * 2^(-(end - t)/H) (structural holes on the\n"
+    "                 decayed-strength graph; use --to T to choose the time)\n"
     "  --all          include inactive participants (isolates: holes are "
     "null)\n\n"
     "Undirected data: each tie is a mutual pair of arcs for Gould-Fernandez "
     "(sna).\n"
     "Self-loops are dropped and repeated interactions collapsed.  See\n"
-    "docs/brokerage.md.  Betweenness and cut vertices: see ilc cohesion / "
-    "paths.\n";
+    "docs/brokerage.md and docs/paths.md.\n";
 
 enum level { LEVEL_PARTICIPANT, LEVEL_NETWORK, LEVEL_GROUP };
 
@@ -60,9 +66,13 @@ static int parse_measures(const char *cmd, const char *v, unsigned *out)
 		else if (strcmp(tok, "holes") == 0 ||
 		         strcmp(tok, "constraint") == 0)
 			*out |= ILC_BROKERAGE_HOLES;
+		else if (strcmp(tok, "betweenness") == 0)
+			*out |= ILC_BROKERAGE_BETWEENNESS;
 		else
 			return cli_usage_error(
-			    cmd, "--measures: unknown measure '%s' (gf, holes)",
+			    cmd,
+			    "--measures: unknown measure '%s' (gf, holes, "
+			    "betweenness)",
 			    tok);
 	}
 	if (!*out)
@@ -168,6 +178,15 @@ int cmd_brokerage(int argc, char **argv)
 			o.partial_credit = 1;
 		} else if (strcmp(a, "--unweighted") == 0) {
 			o.weighted = 0;
+		} else if (strcmp(a, "--half-life") == 0) {
+			if ((rc = cli_parse_duration(cmd, a, v,
+			                             &o.snapshot.half_life)) != 0)
+				return rc;
+			if (o.snapshot.half_life <= 0)
+				return cli_usage_error(cmd, "--half-life must be "
+				                            "positive");
+			o.snapshot.weight = ILC_WEIGHT_DECAYED;
+			i++;
 		} else if (strcmp(a, "--all") == 0) {
 			o.snapshot.vertices = ILC_VERTICES_ALL;
 		} else if (a[0] == '-' && a[1]) {

@@ -3,6 +3,9 @@
  * every window's snapshot, as one long table (window × participant).
  */
 #include "brokerage_internal.h"
+#include "ilc/paths.h"
+
+#include <stdlib.h>
 
 #include <math.h>
 #include <string.h>
@@ -36,7 +39,7 @@ enum {
 };
 
 static int series_columns(ilc_table *t, unsigned measures, int *gf0,
-                          int *holes0)
+                          int *holes0, int *btw0)
 {
 	static const char *const id[COL_FIRST] = {
 	    "window",      "start", "end", "participant_index",
@@ -72,6 +75,55 @@ static int series_columns(ilc_table *t, unsigned measures, int *gf0,
 			                                 : ILC_COLUMN_INT)) < 0)
 				return rc;
 	}
+	*btw0 = -1;
+	if (measures & ILC_BROKERAGE_BETWEENNESS) {
+		*btw0 = ilc_table_column_count(t);
+		if ((rc = ilc_table_add_column(t, "betweenness",
+		                               ILC_COLUMN_REAL)) < 0 ||
+		    (rc = ilc_table_add_column(t, "betweenness_norm",
+		                               ILC_COLUMN_REAL)) < 0 ||
+		    (rc = ilc_table_add_column(t, "cut_vertex",
+		                               ILC_COLUMN_INT)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Betweenness (raw), its normalisation and the cut-vertex flags of s. */
+static int window_betweenness(const ilc_snapshot *s, double **btw,
+                              uint8_t **cut)
+{
+	ilc_betweenness_options bo = ILC_BETWEENNESS_OPTIONS_INIT;
+	int64_t ncut = 0;
+	int err;
+
+	*btw = ilc__malloc((size_t)s->n + 1, sizeof(double));
+	*cut = ilc__malloc((size_t)s->n + 1, sizeof(uint8_t));
+	if (!*btw || !*cut)
+		return ILC_ENOMEM;
+	if ((err = ilc_betweenness(*btw, s, &bo)) < 0)
+		return err;
+	return ilc_cut_vertices(*cut, &ncut, s);
+}
+
+/* Fills the betweenness columns of the window's rows (first row row0). */
+static int series_betweenness(ilc_table *t, int64_t row0, const ilc_snapshot *s,
+                              const double *btw, const uint8_t *cut, int btw0)
+{
+	double pairs = (double)(s->n - 1) * (double)(s->n - 2);
+	int64_t v;
+	int rc;
+
+	if (!s->directed)
+		pairs /= 2;
+	for (v = 0; v < s->n; v++)
+		if ((rc = ilc_table_set_real(t, row0 + v, btw0, btw[v])) < 0 ||
+		    (rc = ilc_table_set_real(t, row0 + v, btw0 + 1,
+		                             s->n >= 3 ? btw[v] / pairs
+		                                       : NAN)) < 0 ||
+		    (rc = ilc_table_set_int(t, row0 + v, btw0 + 2, cut[v])) <
+		        0)
+			return rc;
 	return 0;
 }
 
@@ -121,6 +173,14 @@ static int series_conventions(ilc_table *t, const ilc_timeline *tl,
 	    (rc = ilc_table_set_convention(t, "holes_weights",
 	                                   o->weighted ? "snapshot weights"
 	                                               : "unweighted")) < 0)
+		return rc;
+	if ((o->measures & ILC_BROKERAGE_BETWEENNESS) &&
+	    (rc = ilc_table_set_convention(
+	         t, "betweenness",
+	         "unweighted shortest paths; undirected pairs counted once; "
+	         "normalised by (n-1)(n-2)/2 undirected, (n-1)(n-2) directed, "
+	         "NaN for n < 3; cut vertices of the underlying undirected "
+	         "graph")) < 0)
 		return rc;
 	return 0;
 }
@@ -186,7 +246,10 @@ int ilc_brokerage_series(ilc_table **out, const ilc_timeline *tl,
 	ilc_gf_options gfo = ILC_GF_OPTIONS_INIT;
 	ilc_table *t = NULL, *gf = NULL, *holes = NULL;
 	ilc_snapshot *s = NULL;
-	int err, gf0, holes0;
+	double *btw = NULL;
+	uint8_t *cut = NULL;
+	int64_t row0;
+	int err, gf0, holes0, btw0;
 	size_t w;
 
 	if (out)
@@ -202,10 +265,13 @@ int ilc_brokerage_series(ilc_table **out, const ilc_timeline *tl,
 		    ILC_EINVAL,
 		    "brokerage series options: unsupported version %u",
 		    o.version);
-	if (!(o.measures & (ILC_BROKERAGE_GF | ILC_BROKERAGE_HOLES)))
+	if (!(o.measures & (ILC_BROKERAGE_GF | ILC_BROKERAGE_HOLES |
+	                    ILC_BROKERAGE_BETWEENNESS)) ||
+	    (o.measures & ~(ILC_BROKERAGE_GF | ILC_BROKERAGE_HOLES |
+	                    ILC_BROKERAGE_BETWEENNESS)))
 		return ilc__error_set(ILC_EINVAL,
-		                      "brokerage series: no measure selected "
-		                      "(measures = %u)",
+		                      "brokerage series: no measure or an unknown "
+		                      "measure selected (measures = %u)",
 		                      o.measures);
 	for (w = 0; w < nwindows; w++)
 		if (windows[w].end < windows[w].start)
@@ -215,7 +281,7 @@ int ilc_brokerage_series(ilc_table **out, const ilc_timeline *tl,
 			                      w);
 	gfo.partial_credit = o.partial_credit;
 	if ((err = ilc_table_new(&t, "brokerage_series")) < 0 ||
-	    (err = series_columns(t, o.measures, &gf0, &holes0)) < 0 ||
+	    (err = series_columns(t, o.measures, &gf0, &holes0, &btw0)) < 0 ||
 	    (err = series_conventions(t, tl, &o)) < 0)
 		goto done;
 	for (w = 0; w < nwindows; w++) {
@@ -229,14 +295,25 @@ int ilc_brokerage_series(ilc_table **out, const ilc_timeline *tl,
 		if ((o.measures & ILC_BROKERAGE_HOLES) &&
 		    (err = ilc_holes_table(&holes, s, o.weighted)) < 0)
 			goto done;
+		if ((o.measures & ILC_BROKERAGE_BETWEENNESS) &&
+		    (err = window_betweenness(s, &btw, &cut)) < 0)
+			goto done;
+		row0 = ilc_table_row_count(t);
 		if ((err = series_window(t, w, &windows[w], s, gf, holes, gf0,
 		                         holes0)) < 0)
+			goto done;
+		if (btw && (err = series_betweenness(t, row0, s, btw, cut,
+		                                     btw0)) < 0)
 			goto done;
 		ilc_table_free(gf);
 		ilc_table_free(holes);
 		ilc_snapshot_free(s);
+		free(btw);
+		free(cut);
 		gf = holes = NULL;
 		s = NULL;
+		btw = NULL;
+		cut = NULL;
 	}
 	*out = t;
 	t = NULL;
@@ -245,5 +322,7 @@ done:
 	ilc_table_free(gf);
 	ilc_table_free(holes);
 	ilc_snapshot_free(s);
+	free(btw);
+	free(cut);
 	return err;
 }

@@ -194,6 +194,9 @@ ILC_EXTERN int ilc_holes_table(ilc_table **out, const ilc_snapshot *s,
 /** Measure bits of ilc_brokerage_series_options.measures. */
 #define ILC_BROKERAGE_GF 1u    /**< Gould–Fernandez raw counts and z */
 #define ILC_BROKERAGE_HOLES 2u /**< constraint, ES, efficiency, hierarchy */
+/** unweighted betweenness (raw and normalised, ilc/paths.h) and cut
+ *  vertices */
+#define ILC_BROKERAGE_BETWEENNESS 4u
 
 #define ILC_BROKERAGE_SERIES_OPTIONS_VERSION 1
 /** Options of ilc_brokerage_series(). */
@@ -228,7 +231,10 @@ ilc_brokerage_series_options_init(ilc_brokerage_series_options *opts,
  *   with ILC_BROKERAGE_GF: w_I, w_O, b_IO, b_OI, b_O, t and z_w_I ... z_t
  *   (real; z null with partial credit);
  *   with ILC_BROKERAGE_HOLES: degree (int), constraint, effective_size,
- *   efficiency, hierarchy (real).
+ *   efficiency, hierarchy (real);
+ *   with ILC_BROKERAGE_BETWEENNESS: betweenness, betweenness_norm (real:
+ *   unweighted, pairs counted once when undirected, as ilc_betweenness())
+ *   and cut_vertex (int 0/1).
  * Each window's snapshot is ilc_timeline_snapshot(tl, start, end,
  * &opts->snapshot); the measures are those of ilc_gf_table() and
  * ilc_holes_table().  windows: nwindows half-open windows (e.g. from

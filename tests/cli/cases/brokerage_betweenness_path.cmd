@@ -1,0 +1,1 @@
+$ILC brokerage . --measures betweenness --format csv
