@@ -36,4 +36,23 @@ int ilc_test_close(double a, double b, double tol);
 		  "%s = %.12g, expected %.12g (tol %g)", #a, (double)(a),     \
 		  (double)(b), (double)(tol))
 
+/* Shared fixtures (METRICS.md): Zachary karate club (78 edges, 0-based,
+ * igraph_famous("Zachary") = networkx karate_club_graph()), its "club"
+ * attribute, and the ILC-9 arcs (§1.4 Example 2, 0-based) with countries
+ * A, B, C. */
+#include <ilc.h>
+#define ILC_FX_KARATE_M 78
+extern const int64_t ilc_fx_karate_edges[2 * ILC_FX_KARATE_M];
+extern const int32_t ilc_fx_karate_club[34];
+extern const char *const ilc_fx_club_names[2];
+#define ILC_FX_ILC9_M 15
+extern const int64_t ilc_fx_ilc9_arcs[2 * ILC_FX_ILC9_M];
+extern const int32_t ilc_fx_ilc9_groups[9];
+extern const char *const ilc_fx_abc[3];
+
+/* A snapshot from an edge list (asserts success). */
+ilc_snapshot *ilc_test_snapshot(int64_t n, const int64_t *e, size_t m,
+				const double *w, int directed, const int32_t *g,
+				int32_t ng, const char *const *names);
+
 #endif

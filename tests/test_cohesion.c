@@ -11,49 +11,21 @@
 
 /* ---- fixtures ----------------------------------------------------------- */
 
-static const int64_t karate_edges[] = {
-    0,  1,  0,  2,  0,  3,  0,  4,  0,  5,  0,  6,  0,  7,  0,  8,  0,  10,
-    0,  11, 0,  12, 0,  13, 0,  17, 0,  19, 0,  21, 0,  31, 1,  2,  1,  3,
-    1,  7,  1,  13, 1,  17, 1,  19, 1,  21, 1,  30, 2,  3,  2,  7,  2,  8,
-    2,  9,  2,  13, 2,  27, 2,  28, 2,  32, 3,  7,  3,  12, 3,  13, 4,  6,
-    4,  10, 5,  6,  5,  10, 5,  16, 6,  16, 8,  30, 8,  32, 8,  33, 9,  33,
-    13, 33, 14, 32, 14, 33, 15, 32, 15, 33, 18, 32, 18, 33, 19, 33, 20, 32,
-    20, 33, 22, 32, 22, 33, 23, 25, 23, 27, 23, 29, 23, 32, 23, 33, 24, 25,
-    24, 27, 24, 31, 25, 31, 26, 29, 26, 33, 27, 33, 28, 31, 28, 33, 29, 32,
-    29, 33, 30, 32, 30, 33, 31, 32, 31, 33, 32, 33};
 
-static const int32_t karate_club[34] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
-                                        0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1,
-                                        1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-static const char *const club_names[] = {"Mr. Hi", "Officer"};
 
 /* ILC-9 (§1.4 Example 2, 0-based arcs), countries A, B, C. */
-static const int64_t ilc9_arcs[] = {0, 1, 1, 2, 2, 0, 1, 3, 3, 4,
-                                    4, 5, 3, 6, 6, 7, 7, 8, 8, 6,
-                                    5, 0, 2, 4, 7, 1, 0, 3, 4, 8};
-static const int32_t ilc9_groups[9] = {0, 0, 0, 1, 1, 1, 2, 2, 2};
-static const char *const abc[] = {"A", "B", "C"};
 
-static ilc_snapshot *snap(int64_t n, const int64_t *e, size_t m, int directed,
-                          const int32_t *g, int32_t ng,
-                          const char *const *names)
-{
-	ilc_snapshot *s = NULL;
-
-	cr_assert_eq(
-	    ilc_snapshot_from_edges(&s, n, e, m, NULL, directed, g, ng, names),
-	    0, "%s", ilc_error_message());
-	return s;
-}
+/* snap(n, e, m, directed, groups, ngroups, names) */
+#define snap(n, e, m, d, g, ng, nm) ilc_test_snapshot(n, e, m, NULL, d, g, ng, nm)
 
 static ilc_snapshot *karate(const int32_t *club)
 {
-	return snap(34, karate_edges, 78, 0, club, 2, club_names);
+	return snap(34, ilc_fx_karate_edges, 78, 0, club, 2, ilc_fx_club_names);
 }
 
 static ilc_snapshot *ilc9(int directed)
 {
-	return snap(9, ilc9_arcs, 15, directed, ilc9_groups, 3, abc);
+	return snap(9, ilc_fx_ilc9_arcs, 15, directed, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 }
 
 static int col(const ilc_table *t, const char *name)
@@ -93,7 +65,7 @@ static ilc_table *cohesion(const ilc_snapshot *s, unsigned measures, int tz)
 
 Test(cohesion, karate_all_measures)
 {
-	ilc_snapshot *s = karate(karate_club);
+	ilc_snapshot *s = karate(ilc_fx_karate_club);
 	ilc_table *t = cohesion(s, ILC_COHESION_ALL, 0);
 
 	CHECK(t, "n", 34);
@@ -133,7 +105,7 @@ Test(cohesion, karate_variant_partition)
 	ilc_snapshot *s;
 	ilc_table *t;
 
-	memcpy(club, karate_club, sizeof(club));
+	memcpy(club, ilc_fx_karate_club, sizeof(club));
 	club[8] = 1;
 	s = karate(club);
 	t = cohesion(s, ILC_COHESION_MODULARITY | ILC_COHESION_EI, 0);
@@ -148,7 +120,7 @@ Test(cohesion, karate_variant_partition)
 
 Test(cohesion, karate_local_clustering_and_coreness)
 {
-	ilc_snapshot *s = karate(karate_club);
+	ilc_snapshot *s = karate(ilc_fx_karate_club);
 	double cl[34];
 	int64_t core[34], hist[5] = {0};
 	int v;
@@ -169,7 +141,7 @@ Test(cohesion, karate_local_clustering_and_coreness)
 
 Test(cohesion, karate_vertex_table)
 {
-	ilc_snapshot *s = karate(karate_club);
+	ilc_snapshot *s = karate(ilc_fx_karate_club);
 	ilc_table *t = NULL;
 
 	cr_assert_eq(ilc_cohesion_vertex_table(&t, s), 0);
@@ -287,7 +259,7 @@ Test(cohesion, empty_graph)
 Test(cohesion, isolates_only)
 {
 	static const int32_t g[3] = {0, 1, 1};
-	ilc_snapshot *s = snap(3, NULL, 0, 0, g, 2, abc);
+	ilc_snapshot *s = snap(3, NULL, 0, 0, g, 2, ilc_fx_abc);
 	ilc_table *t = cohesion(s, ILC_COHESION_ALL, 0), *tz;
 
 	CHECK(t, "density", 0);
@@ -334,7 +306,7 @@ Test(cohesion, all_one_type_assortativity_nan)
 {
 	static const int64_t tri[] = {0, 1, 1, 2, 2, 0};
 	static const int32_t g[3] = {0, 0, 0};
-	ilc_snapshot *s = snap(3, tri, 3, 0, g, 1, abc);
+	ilc_snapshot *s = snap(3, tri, 3, 0, g, 1, ilc_fx_abc);
 	ilc_table *t = cohesion(s, ILC_COHESION_ALL, 0);
 
 	cr_assert(null(t, "assortativity"));
@@ -397,7 +369,7 @@ Test(cohesion, directed_paths_unreachable_pairs)
 
 Test(cohesion, measure_subset_columns)
 {
-	ilc_snapshot *s = karate(karate_club);
+	ilc_snapshot *s = karate(ilc_fx_karate_club);
 	ilc_table *t = cohesion(s, ILC_COHESION_W1, 1);
 
 	cr_assert_eq(ilc_table_column_index(t, "apl"), ILC_ENOTFOUND);
@@ -412,7 +384,7 @@ Test(cohesion, measure_subset_columns)
 
 Test(cohesion, errors)
 {
-	ilc_snapshot *s = karate(karate_club);
+	ilc_snapshot *s = karate(ilc_fx_karate_club);
 	ilc_cohesion_options o;
 	ilc_table *t = NULL;
 	double d;
@@ -448,7 +420,7 @@ Test(cohesion, errors)
 
 Test(cohesion, allocation_failures)
 {
-	ilc_snapshot *s = karate(karate_club);
+	ilc_snapshot *s = karate(ilc_fx_karate_club);
 	ilc_table *t = NULL;
 	long k;
 	int rc;

@@ -8,37 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const int64_t karate_edges[] = {
-    0,  1,  0,  2,  0,  3,  0,  4,  0,  5,  0,  6,  0,  7,  0,  8,  0,  10,
-    0,  11, 0,  12, 0,  13, 0,  17, 0,  19, 0,  21, 0,  31, 1,  2,  1,  3,
-    1,  7,  1,  13, 1,  17, 1,  19, 1,  21, 1,  30, 2,  3,  2,  7,  2,  8,
-    2,  9,  2,  13, 2,  27, 2,  28, 2,  32, 3,  7,  3,  12, 3,  13, 4,  6,
-    4,  10, 5,  6,  5,  10, 5,  16, 6,  16, 8,  30, 8,  32, 8,  33, 9,  33,
-    13, 33, 14, 32, 14, 33, 15, 32, 15, 33, 18, 32, 18, 33, 19, 33, 20, 32,
-    20, 33, 22, 32, 22, 33, 23, 25, 23, 27, 23, 29, 23, 32, 23, 33, 24, 25,
-    24, 27, 24, 31, 25, 31, 26, 29, 26, 33, 27, 33, 28, 31, 28, 33, 29, 32,
-    29, 33, 30, 32, 30, 33, 31, 32, 31, 33, 32, 33};
-static const int32_t karate_club[34] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
-                                        0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1,
-                                        1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-static const char *const club_names[] = {"Mr. Hi", "Officer"};
-static const int64_t ilc9_arcs[] = {0, 1, 1, 2, 2, 0, 1, 3, 3, 4,
-                                    4, 5, 3, 6, 6, 7, 7, 8, 8, 6,
-                                    5, 0, 2, 4, 7, 1, 0, 3, 4, 8};
-static const int32_t ilc9_groups[9] = {0, 0, 0, 1, 1, 1, 2, 2, 2};
-static const char *const abc[] = {"A", "B", "C"};
 
-static ilc_snapshot *snap(int64_t n, const int64_t *e, size_t m, int directed,
-                          const int32_t *g, int32_t ng,
-                          const char *const *names)
-{
-	ilc_snapshot *s = NULL;
-
-	cr_assert_eq(
-	    ilc_snapshot_from_edges(&s, n, e, m, NULL, directed, g, ng, names),
-	    0, "%s", ilc_error_message());
-	return s;
-}
+/* snap(n, e, m, directed, groups, ngroups, names) */
+#define snap(n, e, m, d, g, ng, nm) ilc_test_snapshot(n, e, m, NULL, d, g, ng, nm)
 
 static ilc_table *ei(const ilc_snapshot *s, ilc_ei_level level, int64_t R,
                      uint64_t seed)
@@ -70,7 +42,7 @@ static double at(const ilc_table *t, int64_t row, const char *name)
 Test(groups, ei_karate_three_levels)
 {
 	ilc_snapshot *s =
-	    snap(34, karate_edges, 78, 0, karate_club, 2, club_names);
+	    snap(34, ilc_fx_karate_edges, 78, 0, ilc_fx_karate_club, 2, ilc_fx_club_names);
 	ilc_table *t = ei(s, ILC_EI_NETWORK, 0, 1);
 
 	cr_assert_eq(ilc_table_row_count(t), 1);
@@ -111,7 +83,7 @@ Test(groups, ei_ilc9_levels_and_baselines)
 {
 	static const double node[9] = {0, 0,       -1. / 3, .5,     0,
 	                               0, -1. / 3, -1. / 3, -1. / 3};
-	ilc_snapshot *s = snap(9, ilc9_arcs, 15, 0, ilc9_groups, 3, abc);
+	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_table *t = ei(s, ILC_EI_NETWORK, 0, 1);
 	double e, b;
 	int64_t E, I, v;
@@ -153,7 +125,7 @@ Test(groups, ei_isolate_and_ungrouped)
 	/* 0-1 (A), 1-2 (A - ungrouped), vertex 3 isolated (B) */
 	static const int64_t e[] = {0, 1, 1, 2};
 	static const int32_t g[4] = {0, 0, -1, 1};
-	ilc_snapshot *s = snap(4, e, 2, 0, g, 2, abc);
+	ilc_snapshot *s = snap(4, e, 2, 0, g, 2, ilc_fx_abc);
 	ilc_table *t = ei(s, ILC_EI_PARTICIPANT, 200, 3);
 	int c = ilc_table_column_index(t, "ei");
 
@@ -215,7 +187,7 @@ Test(groups, prng_is_splitmix64_seeded_xoshiro)
 Test(groups, permutation_test_karate_homophily)
 {
 	ilc_snapshot *s =
-	    snap(34, karate_edges, 78, 0, karate_club, 2, club_names);
+	    snap(34, ilc_fx_karate_edges, 78, 0, ilc_fx_karate_club, 2, ilc_fx_club_names);
 	ilc_table *t = ei(s, ILC_EI_NETWORK, 999, 42);
 
 	/* no relabelling is as homophilous as the observed split */
@@ -233,7 +205,7 @@ Test(groups, permutation_test_karate_homophily)
 
 Test(groups, permutation_test_reproducible)
 {
-	ilc_snapshot *s = snap(9, ilc9_arcs, 15, 0, ilc9_groups, 3, abc);
+	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_table *a = ei(s, ILC_EI_PARTICIPANT, 500, 7);
 	ilc_table *b = ei(s, ILC_EI_PARTICIPANT, 500, 7);
 	ilc_table *c = ei(s, ILC_EI_PARTICIPANT, 500, 8);
@@ -263,8 +235,8 @@ Test(groups, permutation_test_reproducible)
 
 Test(groups, modularity_ilc9_both_directions)
 {
-	ilc_snapshot *u = snap(9, ilc9_arcs, 15, 0, ilc9_groups, 3, abc);
-	ilc_snapshot *d = snap(9, ilc9_arcs, 15, 1, ilc9_groups, 3, abc);
+	ilc_snapshot *u = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
+	ilc_snapshot *d = snap(9, ilc_fx_ilc9_arcs, 15, 1, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	double q, r;
 
 	cr_assert_eq(ilc_modularity(&q, &r, u), 0);
@@ -280,7 +252,7 @@ Test(groups, modularity_ilc9_both_directions)
 
 Test(groups, modularity_empty_nan)
 {
-	ilc_snapshot *s = snap(4, NULL, 0, 0, ilc9_groups, 3, abc);
+	ilc_snapshot *s = snap(4, NULL, 0, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	double q, r;
 
 	cr_assert_eq(ilc_modularity(&q, &r, s), 0);
@@ -298,7 +270,7 @@ Test(groups, mixing_ilc9_undirected)
 	static const int64_t ties[6] = {3, 4, 1, 2, 2, 3};
 	static const char *const from[6] = {"A", "A", "A", "B", "B", "C"};
 	static const char *const to[6] = {"A", "B", "C", "B", "C", "C"};
-	ilc_snapshot *s = snap(9, ilc9_arcs, 15, 0, ilc9_groups, 3, abc);
+	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_table *t = NULL;
 	int64_t k, sum = 0;
 
@@ -321,7 +293,7 @@ Test(groups, mixing_ilc9_undirected)
 
 Test(groups, mixing_ilc9_directed)
 {
-	ilc_snapshot *s = snap(9, ilc9_arcs, 15, 1, ilc9_groups, 3, abc);
+	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 1, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_table *t = NULL;
 	int64_t k, sum = 0, ab = -1, ba = -1;
 
@@ -350,7 +322,7 @@ Test(groups, mixing_ilc9_directed)
 
 Test(groups, errors)
 {
-	ilc_snapshot *s = snap(9, ilc9_arcs, 15, 0, ilc9_groups, 3, abc);
+	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_ei_options o;
 	ilc_table *t = NULL;
 
@@ -384,7 +356,7 @@ Test(groups, errors)
 
 Test(groups, allocation_failures)
 {
-	ilc_snapshot *s = snap(9, ilc9_arcs, 15, 0, ilc9_groups, 3, abc);
+	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_ei_options o = ILC_EI_OPTIONS_INIT;
 	ilc_table *t = NULL;
 	long k;

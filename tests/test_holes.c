@@ -17,16 +17,8 @@
 #define TOL4 5e-5 /* vectors printed with 4 decimals */
 
 /* Snapshot from 0-based edges (pairs) and optional weights. */
-static ilc_snapshot *mk(int64_t n, const int64_t *e, size_t m, const double *w,
-                        int directed)
-{
-	ilc_snapshot *s = NULL;
-
-	cr_assert_eq(
-	    ilc_snapshot_from_edges(&s, n, e, m, w, directed, NULL, 0, NULL), 0,
-	    "%s", ilc_error_message());
-	return s;
-}
+/* mk(n, e, m, weights, directed) */
+#define mk(n, e, m, w, d) ilc_test_snapshot(n, e, m, w, d, NULL, 0, NULL)
 
 typedef struct holes4 {
 	double c[64], es[64], ef[64], h[64];
@@ -256,9 +248,6 @@ Test(holes, self_loop_only_vertex_is_an_isolate)
 static const int64_t ilc9_e[] = {0, 1, 0, 2, 0, 3, 0, 5, 1, 2, 1, 3, 1, 7, 2,
                                  4, 3, 4, 3, 6, 4, 5, 4, 8, 6, 7, 6, 8, 7, 8};
 /* Example 2's arcs, 0-based */
-static const int64_t ilc9_arcs[] = {0, 1, 1, 2, 2, 0, 1, 3, 3, 4,
-                                    4, 5, 3, 6, 6, 7, 7, 8, 8, 6,
-                                    5, 0, 2, 4, 7, 1, 0, 3, 4, 8};
 static const double ilc9_c[] = {0.414497, 0.414497, 0.458333, 0.320312, 0.25,
                                 0.5,      0.506173, 0.506173, 0.506173};
 
@@ -280,7 +269,7 @@ Test(holes, ilc9)
 	check(r.h, h, 9, TOL6, "hierarchy");
 	ilc_snapshot_free(s);
 	/* directed: no mutual arcs, so the same constraint */
-	s = mk(9, ilc9_arcs, 15, NULL, 1);
+	s = mk(9, ilc_fx_ilc9_arcs, 15, NULL, 1);
 	run(&r, s, 0);
 	check(r.c, ilc9_c, 9, TOL6, "directed constraint");
 	ilc_snapshot_free(s);
@@ -288,16 +277,6 @@ Test(holes, ilc9)
 
 /* ---- Zachary karate (networkx edge list with its weights) -------------- */
 
-static const int64_t karate_e[] = {
-    0,  1,  0,  2,  0,  3,  0,  4,  0,  5,  0,  6,  0,  7,  0,  8,  0,  10,
-    0,  11, 0,  12, 0,  13, 0,  17, 0,  19, 0,  21, 0,  31, 1,  2,  1,  3,
-    1,  7,  1,  13, 1,  17, 1,  19, 1,  21, 1,  30, 2,  3,  2,  7,  2,  8,
-    2,  9,  2,  13, 2,  27, 2,  28, 2,  32, 3,  7,  3,  12, 3,  13, 4,  6,
-    4,  10, 5,  6,  5,  10, 5,  16, 6,  16, 8,  30, 8,  32, 8,  33, 9,  33,
-    13, 33, 14, 32, 14, 33, 15, 32, 15, 33, 18, 32, 18, 33, 19, 33, 20, 32,
-    20, 33, 22, 32, 22, 33, 23, 25, 23, 27, 23, 29, 23, 32, 23, 33, 24, 25,
-    24, 27, 24, 31, 25, 31, 26, 29, 26, 33, 27, 33, 28, 31, 28, 33, 29, 32,
-    29, 33, 30, 32, 30, 33, 31, 32, 31, 33, 32, 33};
 static const double karate_w[] = {
     4, 5, 3, 3, 3, 3, 2, 2, 2, 3, 1, 3, 2, 2, 2, 2, 6, 3, 4, 5,
     1, 2, 2, 2, 3, 4, 5, 1, 3, 2, 2, 2, 3, 3, 3, 2, 3, 5, 3, 3,
@@ -306,7 +285,7 @@ static const double karate_w[] = {
 
 Test(holes, karate)
 {
-	ilc_snapshot *s = mk(34, karate_e, 78, karate_w, 0);
+	ilc_snapshot *s = mk(34, ilc_fx_karate_edges, 78, karate_w, 0);
 	holes4 r;
 
 	cr_assert_eq(sizeof(karate_w) / sizeof(double), 78);
@@ -422,7 +401,7 @@ Test(holes, errors)
 
 Test(holes, allocation_failures)
 {
-	ilc_snapshot *s = mk(9, ilc9_arcs, 15, NULL, 1);
+	ilc_snapshot *s = mk(9, ilc_fx_ilc9_arcs, 15, NULL, 1);
 	int rc = -1;
 	long k;
 

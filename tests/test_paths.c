@@ -19,16 +19,8 @@
 #define TOL6 1e-6
 #define TOL4 5e-5 /* vectors printed with 4 decimals */
 
-static ilc_snapshot *mk(int64_t n, const int64_t *e, size_t m, const double *w,
-                        int directed)
-{
-	ilc_snapshot *s = NULL;
-
-	cr_assert_eq(
-	    ilc_snapshot_from_edges(&s, n, e, m, w, directed, NULL, 0, NULL), 0,
-	    "%s", ilc_error_message());
-	return s;
-}
+/* mk(n, e, m, weights, directed) */
+#define mk(n, e, m, w, d) ilc_test_snapshot(n, e, m, w, d, NULL, 0, NULL)
 
 static double *bw(const ilc_snapshot *s, int weighted, double cutoff,
                   int normalized, int threads)
@@ -48,21 +40,11 @@ static double *bw(const ilc_snapshot *s, int weighted, double cutoff,
 
 /* ---- Zachary karate club (igraph_famous("Zachary") = nx karate) ------- */
 
-static const int64_t K_e[] = {
-    0,  1,  0,  2,  0,  3,  0,  4,  0,  5,  0,  6,  0,  7,  0,  8,  0,  10,
-    0,  11, 0,  12, 0,  13, 0,  17, 0,  19, 0,  21, 0,  31, 1,  2,  1,  3,
-    1,  7,  1,  13, 1,  17, 1,  19, 1,  21, 1,  30, 2,  3,  2,  7,  2,  8,
-    2,  9,  2,  13, 2,  27, 2,  28, 2,  32, 3,  7,  3,  12, 3,  13, 4,  6,
-    4,  10, 5,  6,  5,  10, 5,  16, 6,  16, 8,  30, 8,  32, 8,  33, 9,  33,
-    13, 33, 14, 32, 14, 33, 15, 32, 15, 33, 18, 32, 18, 33, 19, 33, 20, 32,
-    20, 33, 22, 32, 22, 33, 23, 25, 23, 27, 23, 29, 23, 32, 23, 33, 24, 25,
-    24, 27, 24, 31, 25, 31, 26, 29, 26, 33, 27, 33, 28, 31, 28, 33, 29, 32,
-    29, 33, 30, 32, 30, 33, 31, 32, 31, 33, 32, 33};
 #define K_M 78
 
 Test(paths, karate_betweenness)
 {
-	ilc_snapshot *s = mk(34, K_e, K_M, NULL, 0);
+	ilc_snapshot *s = mk(34, ilc_fx_karate_edges, K_M, NULL, 0);
 	int threads[] = {1, 2, 0};
 	int k;
 
@@ -83,7 +65,7 @@ Test(paths, karate_betweenness)
 
 Test(paths, karate_cutoff)
 {
-	ilc_snapshot *s = mk(34, K_e, K_M, NULL, 0);
+	ilc_snapshot *s = mk(34, ilc_fx_karate_edges, K_M, NULL, 0);
 	double *b = bw(s, 0, 2, 0, 2), *c;
 	int v;
 
@@ -132,7 +114,7 @@ Test(paths, karate_cutoff)
 
 Test(paths, karate_cut_vertex_and_bridge)
 {
-	ilc_snapshot *s = mk(34, K_e, K_M, NULL, 0);
+	ilc_snapshot *s = mk(34, ilc_fx_karate_edges, K_M, NULL, 0);
 	uint8_t cut[34], br[K_M];
 	int64_t nc, nb, k, a, b;
 	double w;
@@ -610,7 +592,7 @@ Test(paths, errors)
 
 Test(paths, allocation_failures)
 {
-	ilc_snapshot *s = mk(34, K_e, K_M, NULL, 0);
+	ilc_snapshot *s = mk(34, ilc_fx_karate_edges, K_M, NULL, 0);
 	ilc_betweenness_options o = ILC_BETWEENNESS_OPTIONS_INIT;
 	long k;
 	int rc, passes;
