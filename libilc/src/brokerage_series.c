@@ -4,6 +4,7 @@
  */
 #include "brokerage_internal.h"
 #include "ilc/paths.h"
+#include "window_internal.h"
 
 #include <stdlib.h>
 
@@ -27,34 +28,18 @@ int ilc_brokerage_series_options_init(ilc_brokerage_series_options *opts,
 	return 0;
 }
 
-/* Column layout of the series table. */
-enum {
-	COL_WINDOW,
-	COL_START,
-	COL_END,
-	COL_PINDEX,
-	COL_PID,
-	COL_GROUP,
-	COL_FIRST
-};
 
 static int series_columns(ilc_table *t, unsigned measures, int *gf0,
                           int *holes0, int *btw0)
 {
-	static const char *const id[COL_FIRST] = {
-	    "window",      "start", "end", "participant_index",
-	    "participant", "group"};
 	static const char *const holes[5] = {"degree", "constraint",
 	                                     "effective_size", "efficiency",
 	                                     "hierarchy"};
 	char name[32];
 	int rc, k, r;
 
-	for (k = 0; k < COL_FIRST; k++)
-		if ((rc = ilc_table_add_column(
-		         t, id[k],
-		         k >= COL_PID ? ILC_COLUMN_TEXT : ILC_COLUMN_INT)) < 0)
-			return rc;
+	if ((rc = ilc__window_table_columns(t)) < 0)
+		return rc;
 	*gf0 = *holes0 = -1;
 	if (measures & ILC_BROKERAGE_GF) {
 		*gf0 = ilc_table_column_count(t);
@@ -139,20 +124,7 @@ static int series_conventions(ilc_table *t, const ilc_timeline *tl,
 	         t, "direction",
 	         ilc_timeline_is_directed(tl) ? "directed" : "undirected")) <
 	        0 ||
-	    (rc = ilc_table_set_convention(t, "window",
-	                                   "half-open [start, end)")) < 0 ||
-	    (rc = ilc_table_set_convention(
-	         t, "vertices",
-	         o->snapshot.vertices == ILC_VERTICES_ALL
-	             ? "all participants"
-	             : "participants active in the window")) < 0 ||
-	    (rc = ilc_table_set_convention(
-	         t, "edge_weight",
-	         o->snapshot.weight == ILC_WEIGHT_SUM
-	             ? "summed interaction weight"
-	         : o->snapshot.weight == ILC_WEIGHT_DECAYED
-	             ? "decayed strength at the window end"
-	             : "interaction count")) < 0 ||
+	    (rc = ilc__window_table_conventions(t, &o->snapshot)) < 0 ||
 	    (rc = ilc_table_set_convention(t, "group_attribute",
 	                                   attr ? attr : "country")) < 0 ||
 	    (rc = ilc_table_set_convention(t, "loops", "dropped")) < 0 ||
@@ -185,32 +157,19 @@ static int series_conventions(ilc_table *t, const ilc_timeline *tl,
 	return 0;
 }
 
-/* Appends the rows of one window. */
+/* Appends the rows of one window (the first is *row0). */
 static int series_window(ilc_table *t, size_t w, const ilc_window *win,
                          const ilc_snapshot *s, const ilc_table *gf,
-                         const ilc_table *holes, int gf0, int holes0)
+                         const ilc_table *holes, int gf0, int holes0,
+                         int64_t *row0)
 {
 	int64_t v, row;
 	int rc, k;
 
+	if ((rc = ilc__window_table_rows(t, w, win, s, row0)) < 0)
+		return rc;
 	for (v = 0; v < s->n; v++) {
-		int32_t g = s->group ? s->group[v] : -1;
-
-		if ((row = ilc_table_add_row(t)) < 0)
-			return (int)row;
-		if ((rc = ilc_table_set_int(t, row, COL_WINDOW, (int64_t)w)) <
-		        0 ||
-		    (rc = ilc_table_set_int(t, row, COL_START, win->start)) <
-		        0 ||
-		    (rc = ilc_table_set_int(t, row, COL_END, win->end)) < 0 ||
-		    (rc = ilc_table_set_int(t, row, COL_PINDEX,
-		                            s->participant[v])) < 0 ||
-		    (rc = ilc_table_set_text(t, row, COL_PID,
-		                             ilc_snapshot_vertex_name(s, v))) <
-		        0 ||
-		    (rc = ilc_table_set_text(
-		         t, row, COL_GROUP, ilc_snapshot_group_name(s, g))) < 0)
-			return rc;
+		row = *row0 + v;
 		/* gf table: raw at 3.., z at 3 + 3*6.. */
 		for (k = 0; gf && k < 2 * (ILC_GF_NROLES + 1); k++) {
 			int src = k <= ILC_GF_NROLES
@@ -273,12 +232,9 @@ int ilc_brokerage_series(ilc_table **out, const ilc_timeline *tl,
 		                      "brokerage series: no measure or an unknown "
 		                      "measure selected (measures = %u)",
 		                      o.measures);
-	for (w = 0; w < nwindows; w++)
-		if (windows[w].end < windows[w].start)
-			return ilc__error_set(ILC_EINVAL,
-			                      "brokerage series: window %zu "
-			                      "ends before it starts",
-			                      w);
+	if ((err = ilc__window_check("brokerage series", windows, nwindows)) <
+	    0)
+		return err;
 	gfo.partial_credit = o.partial_credit;
 	if ((err = ilc_table_new(&t, "brokerage_series")) < 0 ||
 	    (err = series_columns(t, o.measures, &gf0, &holes0, &btw0)) < 0 ||
@@ -298,9 +254,8 @@ int ilc_brokerage_series(ilc_table **out, const ilc_timeline *tl,
 		if ((o.measures & ILC_BROKERAGE_BETWEENNESS) &&
 		    (err = window_betweenness(s, &btw, &cut)) < 0)
 			goto done;
-		row0 = ilc_table_row_count(t);
 		if ((err = series_window(t, w, &windows[w], s, gf, holes, gf0,
-		                         holes0)) < 0)
+		                         holes0, &row0)) < 0)
 			goto done;
 		if (btw && (err = series_betweenness(t, row0, s, btw, cut,
 		                                     btw0)) < 0)

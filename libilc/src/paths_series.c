@@ -5,20 +5,13 @@
  */
 #include "ilc/paths.h"
 #include "snapshot_internal.h"
+#include "window_internal.h"
 
 #include <stdio.h>
 
-/* id columns of the series, then the measures copied from the per-window
- * table (its columns 3 .. 7) */
-enum {
-	COL_WINDOW,
-	COL_START,
-	COL_END,
-	COL_PINDEX,
-	COL_PID,
-	COL_GROUP,
-	COL_FIRST
-};
+/* id columns of the series (window_internal.h), then the measures copied
+ * from the per-window table (its columns 3 .. 7) */
+#define COL_FIRST ILC__WINDOW_COLS
 #define N_MEASURES 5
 #define SRC_FIRST 3 /* first measure column of ilc_betweenness_table() */
 
@@ -41,16 +34,10 @@ int ilc_paths_series_options_init(ilc_paths_series_options *opts,
 
 static int series_columns(ilc_table *t, const ilc_table *first)
 {
-	static const char *const id[COL_FIRST] = {
-	    "window",      "start", "end", "participant_index",
-	    "participant", "group"};
 	int rc, k;
 
-	for (k = 0; k < COL_FIRST; k++)
-		if ((rc = ilc_table_add_column(
-		         t, id[k],
-		         k >= COL_PID ? ILC_COLUMN_TEXT : ILC_COLUMN_INT)) < 0)
-			return rc;
+	if ((rc = ilc__window_table_columns(t)) < 0)
+		return rc;
 	for (k = 0; k < N_MEASURES; k++)
 		if ((rc = ilc_table_add_column(
 		         t, ilc_table_column_name(first, SRC_FIRST + k),
@@ -71,49 +58,22 @@ static int series_conventions(ilc_table *t, const ilc_table *first,
 		         ilc_table_convention_value(first, i))) < 0)
 			return rc;
 	if ((rc = ilc_table_set_convention(t, "measure", "paths per window")) <
-	        0 ||
-	    (rc = ilc_table_set_convention(t, "window",
-	                                   "half-open [start, end)")) < 0 ||
-	    (rc = ilc_table_set_convention(
-	         t, "vertices",
-	         o->snapshot.vertices == ILC_VERTICES_ALL
-	             ? "all participants"
-	             : "participants active in the window")) < 0 ||
-	    (rc = ilc_table_set_convention(
-	         t, "edge_weight",
-	         o->snapshot.weight == ILC_WEIGHT_SUM
-	             ? "summed interaction weight"
-	         : o->snapshot.weight == ILC_WEIGHT_DECAYED
-	             ? "decayed strength at the window end"
-	             : "interaction count")) < 0)
+	    0)
 		return rc;
-	return 0;
+	return ilc__window_table_conventions(t, &o->snapshot);
 }
 
 static int series_window(ilc_table *t, size_t w, const ilc_window *win,
                          const ilc_snapshot *s, const ilc_table *pt)
 {
-	int64_t v, row;
+	int64_t v, row0;
 	int rc, k;
 
+	if ((rc = ilc__window_table_rows(t, w, win, s, &row0)) < 0)
+		return rc;
 	for (v = 0; v < s->n; v++) {
-		int32_t g = s->group ? s->group[v] : -1;
+		int64_t row = row0 + v;
 
-		if ((row = ilc_table_add_row(t)) < 0)
-			return (int)row;
-		if ((rc = ilc_table_set_int(t, row, COL_WINDOW, (int64_t)w)) <
-		        0 ||
-		    (rc = ilc_table_set_int(t, row, COL_START, win->start)) <
-		        0 ||
-		    (rc = ilc_table_set_int(t, row, COL_END, win->end)) < 0 ||
-		    (rc = ilc_table_set_int(t, row, COL_PINDEX,
-		                            s->participant[v])) < 0 ||
-		    (rc = ilc_table_set_text(t, row, COL_PID,
-		                             ilc_snapshot_vertex_name(s, v))) <
-		        0 ||
-		    (rc = ilc_table_set_text(
-		         t, row, COL_GROUP, ilc_snapshot_group_name(s, g))) < 0)
-			return rc;
 		for (k = 0; k < N_MEASURES; k++) {
 			int src = SRC_FIRST + k;
 
@@ -154,12 +114,8 @@ int ilc_paths_series(ilc_table **out, const ilc_timeline *tl,
 		return ilc__error_set(
 		    ILC_EINVAL, "paths series options: unknown version %u",
 		    o.version);
-	for (w = 0; w < nwindows; w++)
-		if (windows[w].end < windows[w].start)
-			return ilc__error_set(ILC_EINVAL,
-			                      "paths series: window %zu ends "
-			                      "before it starts",
-			                      w);
+	if ((err = ilc__window_check("paths series", windows, nwindows)) < 0)
+		return err;
 	/* an empty snapshot gives the column layout and the conventions
 	 * (and checks the betweenness options before any work) */
 	if ((err = ilc_snapshot_from_edges(&s, 0, NULL, 0, NULL,

@@ -1,6 +1,7 @@
 /* Windows and the snapshots of windows. */
 #include "snapshot_internal.h"
 #include "timeline_internal.h"
+#include "window_internal.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -132,4 +133,79 @@ done:
 	free(edges);
 	free(w);
 	return err;
+}
+
+/* ---- window x participant tables --------------------------------------- */
+
+int ilc__window_table_columns(ilc_table *t)
+{
+	static const char *const name[ILC__WINDOW_COLS] = {
+		"window", "start", "end", "participant_index", "participant",
+		"group"};
+	int k, rc;
+
+	for (k = 0; k < ILC__WINDOW_COLS; k++)
+		if ((rc = ilc_table_add_column(t, name[k],
+					       k >= 4 ? ILC_COLUMN_TEXT
+						      : ILC_COLUMN_INT)) < 0)
+			return rc;
+	return 0;
+}
+
+int ilc__window_table_rows(ilc_table *t, size_t w, const ilc_window *win,
+			   const ilc_snapshot *s, int64_t *first)
+{
+	int64_t v, row;
+	int rc;
+
+	*first = ilc_table_row_count(t);
+	for (v = 0; v < s->n; v++) {
+		if ((row = ilc_table_add_row(t)) < 0)
+			return (int)row;
+		if ((rc = ilc_table_set_int(t, row, 0, (int64_t)w)) < 0 ||
+		    (rc = ilc_table_set_int(t, row, 1, win->start)) < 0 ||
+		    (rc = ilc_table_set_int(t, row, 2, win->end)) < 0 ||
+		    (rc = ilc_table_set_int(t, row, 3, s->participant[v])) < 0 ||
+		    (rc = ilc_table_set_text(t, row, 4, s->names[v])) < 0 ||
+		    (rc = ilc_table_set_text(
+			     t, row, 5,
+			     ilc_snapshot_group_name(s, s->group[v]))) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int ilc__window_table_conventions(ilc_table *t, const ilc_snapshot_options *so)
+{
+	static const char *const weight[] = {
+		"interaction count", "summed interaction weight",
+		"decayed strength at the window end"};
+	int rc;
+
+	if ((rc = ilc_table_set_convention(t, "window",
+					   "half-open [start, end)")) < 0 ||
+	    (rc = ilc_table_set_convention(
+		     t, "vertices",
+		     so->vertices == ILC_VERTICES_ALL
+			     ? "all participants"
+			     : "participants active in the window")) < 0)
+		return rc;
+	return ilc_table_set_convention(
+		t, "edge_weight",
+		so->weight >= ILC_WEIGHT_COUNT && so->weight <= ILC_WEIGHT_DECAYED
+			? weight[so->weight]
+			: "unknown");
+}
+
+int ilc__window_check(const char *what, const ilc_window *w, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (w[k].end < w[k].start)
+			return ilc__error_set(ILC_EINVAL,
+					      "%s: window %zu ends before it "
+					      "starts",
+					      what, k);
+	return 0;
 }
