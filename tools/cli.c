@@ -191,3 +191,67 @@ int cli_load_timeline(const char *cmd, const char *source, const cli_common *c,
 	ilc_store_close(store);
 	return err < 0 ? cli_fail(cmd, err) : CLI_OK;
 }
+
+int cli_make_windows(const char *cmd, const ilc_timeline *tl,
+                        const cli_common *c, ilc_window **w, size_t *n)
+{
+	int64_t first = ilc_timeline_first(tl), last = ilc_timeline_last(tl);
+	int64_t from = c->tl.from != ILC_TIME_MIN ? c->tl.from : first;
+	int err;
+
+	*w = NULL;
+	*n = 0;
+	if (c->window > 0) {
+		int64_t step = c->step > 0 ? c->step : c->window;
+
+		if (c->tl.to != ILC_TIME_MAX && c->tl.to - 1 < last)
+			last = c->tl.to - 1;
+		if (ilc_timeline_count(tl) == 0)
+			return CLI_OK;
+		if ((err = ilc_window_series(w, n, from, c->window, step,
+		                             last)) < 0)
+			return cli_fail(cmd, err);
+		return CLI_OK;
+	}
+	if (c->step > 0)
+		return cli_usage_error(cmd, "--step needs --window");
+	{
+		int64_t end = c->tl.to != ILC_TIME_MAX ? c->tl.to : last + 1;
+
+		if (end <= from)
+			return cli_usage_error(cmd, "the period [from, to) is "
+			                            "empty");
+		/* one window [from, end): a series of width end - from */
+		if ((err = ilc_window_series(w, n, from, end - from, end - from,
+		                             from)) < 0)
+			return cli_fail(cmd, err);
+	}
+	return CLI_OK;
+}
+
+int cli_parse_list(const char *cmd, const char *opt, const char *v,
+		   const cli_name_bits *table, size_t n, unsigned *out)
+{
+	char buf[256], *tok, *save = NULL;
+	size_t k;
+
+	if (!v)
+		return cli_usage_error(cmd, "%s needs a value", opt);
+	if (strlen(v) >= sizeof(buf))
+		return cli_usage_error(cmd, "%s: list too long", opt);
+	strcpy(buf, v);
+	*out = 0;
+	for (tok = strtok_r(buf, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		for (k = 0; k < n; k++)
+			if (strcmp(tok, table[k].name) == 0)
+				break;
+		if (k == n)
+			return cli_usage_error(cmd, "%s: unknown measure '%s'",
+					       opt, tok);
+		*out |= table[k].bits;
+	}
+	if (!*out)
+		return cli_usage_error(cmd, "%s: empty list", opt);
+	return 0;
+}

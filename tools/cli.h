@@ -60,6 +60,25 @@ int cli_common_option(const char *cmd, int argc, char **argv, int *i,
 int cli_load_timeline(const char *cmd, const char *source, const cli_common *c,
 		      ilc_timeline **out);
 
+/*
+ * The windows of an analysis: the series of --window/--step over [from,
+ * to) (default: first .. last interaction), or one window [from, to)
+ * without --window.  *w: caller frees with ilc_free().  Exit code.
+ */
+int cli_make_windows(const char *cmd, const ilc_timeline *tl,
+		     const cli_common *c, ilc_window **w, size_t *n);
+
+/* A name in a comma-separated option list and the bits it sets. */
+typedef struct cli_name_bits {
+	const char *name;
+	unsigned bits;
+} cli_name_bits;
+
+/* Parses "a,b,c" against table into *out (OR of the bits); prints the
+ * error and returns CLI_EUSAGE on an unknown or empty list, else 0. */
+int cli_parse_list(const char *cmd, const char *opt, const char *v,
+		   const cli_name_bits *table, size_t n, unsigned *out);
+
 /* Subcommands: int cmd_NAME(int argc, char **argv), argv[0] = "NAME". */
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);

@@ -49,69 +49,13 @@ static const char usage_text[] =
 
 enum level { LEVEL_PARTICIPANT, LEVEL_NETWORK, LEVEL_GROUP };
 
-static int parse_measures(const char *cmd, const char *v, unsigned *out)
-{
-	char buf[256], *tok, *save = NULL;
+static const cli_name_bits measure_names[] = {
+    {"gf", ILC_BROKERAGE_GF},
+    {"holes", ILC_BROKERAGE_HOLES},
+    {"constraint", ILC_BROKERAGE_HOLES},
+    {"betweenness", ILC_BROKERAGE_BETWEENNESS},
+};
 
-	if (!v)
-		return cli_usage_error(cmd, "--measures needs a value");
-	if (strlen(v) >= sizeof(buf))
-		return cli_usage_error(cmd, "--measures: list too long");
-	strcpy(buf, v);
-	*out = 0;
-	for (tok = strtok_r(buf, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		if (strcmp(tok, "gf") == 0)
-			*out |= ILC_BROKERAGE_GF;
-		else if (strcmp(tok, "holes") == 0 ||
-		         strcmp(tok, "constraint") == 0)
-			*out |= ILC_BROKERAGE_HOLES;
-		else if (strcmp(tok, "betweenness") == 0)
-			*out |= ILC_BROKERAGE_BETWEENNESS;
-		else
-			return cli_usage_error(
-			    cmd,
-			    "--measures: unknown measure '%s' (gf, holes, "
-			    "betweenness)",
-			    tok);
-	}
-	if (!*out)
-		return cli_usage_error(cmd, "--measures: empty list");
-	return 0;
-}
-
-/* The windows: a series for --window, else one window [from, to). */
-static int make_windows(const char *cmd, const ilc_timeline *tl,
-                        const cli_common *c, ilc_window **w, size_t *n)
-{
-	int64_t first = ilc_timeline_first(tl), last = ilc_timeline_last(tl);
-	int64_t from = c->tl.from != ILC_TIME_MIN ? c->tl.from : first;
-	int err;
-
-	if (c->window > 0) {
-		int64_t step = c->step > 0 ? c->step : c->window;
-
-		if (c->tl.to != ILC_TIME_MAX && c->tl.to - 1 < last)
-			last = c->tl.to - 1;
-		if (ilc_timeline_count(tl) == 0) {
-			*w = NULL;
-			*n = 0;
-			return CLI_OK;
-		}
-		if ((err = ilc_window_series(w, n, from, c->window, step,
-		                             last)) < 0)
-			return cli_fail(cmd, err);
-		return CLI_OK;
-	}
-	if (c->step > 0)
-		return cli_usage_error(cmd, "--step needs --window");
-	if (!(*w = malloc(sizeof(ilc_window))))
-		return cli_fail(cmd, ILC_ENOMEM);
-	(*w)->start = from;
-	(*w)->end = c->tl.to != ILC_TIME_MAX ? c->tl.to : last + 1;
-	*n = 1;
-	return CLI_OK;
-}
 
 static int run_level(const char *cmd, const ilc_timeline *tl,
                      const ilc_window *w, enum level level,
@@ -157,7 +101,10 @@ int cmd_brokerage(int argc, char **argv)
 		if (rc)
 			continue;
 		if (strcmp(a, "--measures") == 0) {
-			if ((rc = parse_measures(cmd, v, &o.measures)) != 0)
+			if ((rc = cli_parse_list(cmd, a, v, measure_names,
+			                         sizeof(measure_names) /
+			                             sizeof(measure_names[0]),
+			                         &o.measures)) != 0)
 				return rc;
 			i++;
 		} else if (strcmp(a, "--level") == 0) {
@@ -208,7 +155,7 @@ int cmd_brokerage(int argc, char **argv)
 		                                              : "group");
 	if ((rc = cli_load_timeline(cmd, source, &c, &tl)) != CLI_OK)
 		return rc;
-	if ((rc = make_windows(cmd, tl, &c, &w, &nw)) != CLI_OK)
+	if ((rc = cli_make_windows(cmd, tl, &c, &w, &nw)) != CLI_OK)
 		goto done;
 	if (level == LEVEL_PARTICIPANT) {
 		if ((err = ilc_brokerage_series(&t, tl, w, nw, &o)) < 0) {
@@ -221,10 +168,7 @@ int cmd_brokerage(int argc, char **argv)
 	rc = cli_print_table(cmd, t, c.format);
 done:
 	ilc_table_free(t);
-	if (c.window > 0)
-		ilc_free(w);
-	else
-		free(w);
+	ilc_free(w);
 	ilc_timeline_free(tl);
 	return rc;
 }

@@ -37,10 +37,7 @@ static const char usage_text[] =
     "collapsed.  Undefined values (0/0) print as '-' (text), null (JSON) or\n"
     "an empty field (CSV).  Definitions: docs/cohesion.md.\n";
 
-static const struct {
-	const char *name;
-	unsigned bits;
-} measure_names[] = {
+static const cli_name_bits measure_names[] = {
     {"basic", ILC_COHESION_BASIC},
     {"components", ILC_COHESION_COMPONENTS},
     {"transitivity", ILC_COHESION_TRANSITIVITY},
@@ -54,72 +51,9 @@ static const struct {
     {"all", ILC_COHESION_ALL},
 };
 
-static int parse_measures(const char *cmd, const char *v, unsigned *out)
-{
-	char buf[256], *tok, *save = NULL;
-	size_t k;
-
-	if (!v)
-		return cli_usage_error(cmd, "--measures needs a value");
-	if (strlen(v) >= sizeof(buf))
-		return cli_usage_error(cmd, "--measures: list too long");
-	strcpy(buf, v);
-	*out = 0;
-	for (tok = strtok_r(buf, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		for (k = 0;
-		     k < sizeof(measure_names) / sizeof(measure_names[0]); k++)
-			if (strcmp(tok, measure_names[k].name) == 0)
-				break;
-		if (k == sizeof(measure_names) / sizeof(measure_names[0]))
-			return cli_usage_error(
-			    cmd, "--measures: unknown measure '%s'", tok);
-		*out |= measure_names[k].bits;
-	}
-	if (!*out)
-		return cli_usage_error(cmd, "--measures: empty list");
-	return 0;
-}
 
 enum what { WHAT_COHESION, WHAT_EI, WHAT_MIXING, WHAT_VERTICES };
 
-/* The windows: a series for --window, else one window [from, to). */
-static int make_windows(const char *cmd, const ilc_timeline *tl,
-                        const cli_common *c, ilc_window **w, size_t *n)
-{
-	int64_t first = ilc_timeline_first(tl), last = ilc_timeline_last(tl);
-	int64_t from = c->tl.from != ILC_TIME_MIN ? c->tl.from : first;
-	int err;
-
-	*w = NULL;
-	*n = 0;
-	if (c->window > 0) {
-		int64_t step = c->step > 0 ? c->step : c->window;
-
-		if (c->tl.to != ILC_TIME_MAX && c->tl.to - 1 < last)
-			last = c->tl.to - 1;
-		if (ilc_timeline_count(tl) == 0)
-			return CLI_OK;
-		if ((err = ilc_window_series(w, n, from, c->window, step,
-		                             last)) < 0)
-			return cli_fail(cmd, err);
-		return CLI_OK;
-	}
-	if (c->step > 0)
-		return cli_usage_error(cmd, "--step needs --window");
-	{
-		int64_t end = c->tl.to != ILC_TIME_MAX ? c->tl.to : last + 1;
-
-		if (end <= from)
-			return cli_usage_error(cmd, "the period [from, to) is "
-			                            "empty");
-		/* one window [from, end): a series of width end - from */
-		if ((err = ilc_window_series(w, n, from, end - from, end - from,
-		                             from)) < 0)
-			return cli_fail(cmd, err);
-	}
-	return CLI_OK;
-}
 
 /* One-period tables: E-I, mixing matrix, per-vertex cohesion. */
 static int one_period(const char *cmd, const ilc_timeline *tl,
@@ -198,7 +132,10 @@ int cmd_cohesion(int argc, char **argv)
 		if (rc)
 			continue;
 		if (strcmp(a, "--measures") == 0) {
-			if ((rc = parse_measures(cmd, v, &o.measures)) != 0)
+			if ((rc = cli_parse_list(cmd, a, v, measure_names,
+			                         sizeof(measure_names) /
+			                             sizeof(measure_names[0]),
+			                         &o.measures)) != 0)
 				return rc;
 			measures_given = 1;
 			i++;
@@ -245,7 +182,7 @@ int cmd_cohesion(int argc, char **argv)
 		o.measures = ILC_COHESION_ALL & ~ILC_COHESION_PATHS;
 	if ((rc = cli_load_timeline(cmd, source, &c, &tl)) != CLI_OK)
 		return rc;
-	if ((rc = make_windows(cmd, tl, &c, &w, &nw)) != CLI_OK)
+	if ((rc = cli_make_windows(cmd, tl, &c, &w, &nw)) != CLI_OK)
 		goto done;
 	if (what == WHAT_COHESION) {
 		if ((err = ilc_cohesion_series(&t, tl, w, nw, &o)) < 0) {
