@@ -103,6 +103,14 @@ void ilc__buf_json_real(ilc__buf *b, double v);
 int ilc__buf_finish(ilc__buf *b, char **out);
 void ilc__buf_dispose(ilc__buf *b);
 
+/*
+ * Stable counting sort of n records of `size` bytes by key(record), whose
+ * values lie in [0, nkeys).  O(n + nkeys) time, O(n size + nkeys) extra
+ * memory.  Returns 0 or ILC_ENOMEM (records unchanged).  (sort.c)
+ */
+int ilc__sort_stable_by_key(void *base, size_t n, size_t size, int64_t nkeys,
+			    int64_t (*key)(const void *rec));
+
 #define ILC__UNUSED(x) ((void)(x))
 
 #endif /* ILC_INTERNAL_H */

@@ -212,6 +212,16 @@ done:
 	return err;
 }
 
+static int64_t raw_key_a(const void *r)
+{
+	return ((const struct raw_edge *)r)->a;
+}
+
+static int64_t raw_key_b(const void *r)
+{
+	return ((const struct raw_edge *)r)->b;
+}
+
 /*
  * Sorts edges by (a, b): two stable counting-sort passes (by b, then by
  * a) over the n vertex ids, O(m + n) instead of a comparison sort.  Falls
@@ -219,42 +229,16 @@ done:
  */
 static int sort_raw_edges(struct raw_edge *raw, size_t m, int64_t n)
 {
-	struct raw_edge *tmp;
-	size_t *count;
-	int64_t v;
-	size_t k;
-	int pass;
+	int err;
 
 	if (m < 64 || (uint64_t)n > 4 * (uint64_t)m + 1024) {
 		qsort(raw, m, sizeof(*raw), cmp_raw_edge);
 		return 0;
 	}
-	tmp = ilc__malloc(m, sizeof(*tmp));
-	count = ilc__malloc((size_t)n + 1, sizeof(size_t));
-	if (!tmp || !count) {
-		free(tmp);
-		free(count);
-		return ILC_ENOMEM;
-	}
-	for (pass = 0; pass < 2; pass++) {
-		struct raw_edge *from = pass ? tmp : raw, *to = pass ? raw : tmp;
-		size_t sum = 0;
-
-		memset(count, 0, ((size_t)n + 1) * sizeof(size_t));
-		for (k = 0; k < m; k++)
-			count[pass ? from[k].a : from[k].b]++;
-		for (v = 0; v < n; v++) {
-			size_t c = count[v];
-
-			count[v] = sum;
-			sum += c;
-		}
-		for (k = 0; k < m; k++)
-			to[count[pass ? from[k].a : from[k].b]++] = from[k];
-	}
-	free(tmp);
-	free(count);
-	return 0;
+	if ((err = ilc__sort_stable_by_key(raw, m, sizeof(*raw), n,
+					   raw_key_b)) < 0)
+		return err;
+	return ilc__sort_stable_by_key(raw, m, sizeof(*raw), n, raw_key_a);
 }
 
 static int collapse_edges(ilc_snapshot *s, const int64_t *edges, size_t m,

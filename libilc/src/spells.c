@@ -49,6 +49,48 @@ static int contact_cmp(const void *x, const void *y)
 	return p->row < q->row ? -1 : p->row > q->row;
 }
 
+static int64_t contact_key_a(const void *r)
+{
+	return ((const ilc__contact *)r)->a;
+}
+
+static int64_t contact_key_b(const void *r)
+{
+	return ((const ilc__contact *)r)->b;
+}
+
+/*
+ * Sorts contacts by (a, b, ts, row).  Contacts collected from a timeline
+ * arrive in (ts, row) order, so two stable counting passes over the
+ * participant indices (by b, then by a) finish the job in O(k + P);
+ * other input falls back to a comparison sort.
+ */
+static int sort_contacts(ilc__contact *c, size_t k)
+{
+	int64_t maxid = 0;
+	size_t i;
+	int in_order = 1, err;
+
+	for (i = 0; i < k; i++) {
+		if (c[i].a > maxid)
+			maxid = c[i].a;
+		if (c[i].b > maxid)
+			maxid = c[i].b;
+		if (i && (c[i].ts < c[i - 1].ts ||
+		          (c[i].ts == c[i - 1].ts && c[i].row < c[i - 1].row)))
+			in_order = 0;
+	}
+	if (!in_order || k < 64 || (uint64_t)maxid > 4 * (uint64_t)k + 1024) {
+		qsort(c, k, sizeof(*c), contact_cmp);
+		return 0;
+	}
+	if ((err = ilc__sort_stable_by_key(c, k, sizeof(*c), maxid + 1,
+	                                   contact_key_b)) < 0)
+		return err;
+	return ilc__sort_stable_by_key(c, k, sizeof(*c), maxid + 1,
+	                               contact_key_a);
+}
+
 static int check_opts(const ilc_spells_options *o)
 {
 	if (o->version != ILC_SPELLS_OPTIONS_VERSION)
@@ -77,6 +119,7 @@ static int collect(ilc__contact **out, size_t *count, ilc_spells *sp, size_t n,
 	ilc__contact *c = ilc__malloc(n, sizeof(*c));
 	int64_t lo = o->obs_start, hi = o->obs_end, mn = 0, mx = 0;
 	size_t i, k = 0;
+	int err;
 
 	if (!c)
 		return ILC_ENOMEM;
@@ -108,7 +151,10 @@ static int collect(ilc__contact **out, size_t *count, ilc_spells *sp, size_t n,
 	}
 	sp->obs_start = o->obs_start != ILC_TIME_MIN ? o->obs_start : mn;
 	sp->obs_end = o->obs_end != ILC_TIME_MAX ? o->obs_end : mx;
-	qsort(c, k, sizeof(*c), contact_cmp);
+	if ((err = sort_contacts(c, k)) < 0) {
+		free(c);
+		return err;
+	}
 	*out = c;
 	*count = k;
 	return 0;
@@ -332,7 +378,13 @@ int ilc__timeline_ties(int64_t **tie_of_row, int64_t **ta, int64_t **tb,
 		c[k].row = i;
 		k++;
 	}
-	qsort(c, k, sizeof(*c), contact_cmp);
+	if (sort_contacts(c, k) < 0) {
+		free(c);
+		free(row);
+		free(a);
+		free(b);
+		return ILC_ENOMEM;
+	}
 	for (i = 0; i < k; i++) {
 		if (i == 0 || c[i].a != c[i - 1].a || c[i].b != c[i - 1].b) {
 			a[nt] = c[i].a;
