@@ -80,7 +80,11 @@ int cli_print_table(const char *cmd, const ilc_table *t, cli_format f)
 	}
 	if (err < 0)
 		return cli_fail(cmd, err);
-	fputs(text, stdout);
+	if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
+		ilc_free(text);
+		fprintf(stderr, "ilc %s: cannot write standard output\n", cmd);
+		return CLI_EIO;
+	}
 	ilc_free(text);
 	return CLI_OK;
 }
@@ -215,6 +219,8 @@ int cli_make_windows(const char *cmd, const ilc_timeline *tl,
 	}
 	if (c->step > 0)
 		return cli_usage_error(cmd, "--step needs --window");
+	if (ilc_timeline_count(tl) == 0 && c->tl.to == ILC_TIME_MAX)
+		return CLI_OK; /* no interactions: no period to analyse */
 	{
 		int64_t end = c->tl.to != ILC_TIME_MAX ? c->tl.to : last + 1;
 

@@ -84,6 +84,7 @@ int cmd_brokerage(int argc, char **argv)
 	ilc_window *w = NULL;
 	ilc_table *t = NULL;
 	size_t nw = 0;
+	ilc_window no_period = {0, 0}; /* an empty timeline: an empty window */
 	cli_common c;
 	int i, rc, err;
 
@@ -162,7 +163,8 @@ int cmd_brokerage(int argc, char **argv)
 			rc = cli_fail(cmd, err);
 			goto done;
 		}
-	} else if ((rc = run_level(cmd, tl, w, level, &o, &t)) != CLI_OK) {
+	} else if ((rc = run_level(cmd, tl, nw ? w : &no_period, level, &o,
+	                           &t)) != CLI_OK) {
 		goto done;
 	}
 	rc = cli_print_table(cmd, t, c.format);

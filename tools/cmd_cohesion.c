@@ -116,6 +116,7 @@ int cmd_cohesion(int argc, char **argv)
 	ilc_table *t = NULL;
 	long long x = 0;
 	size_t nw = 0;
+	ilc_window no_period = {0, 0}; /* an empty timeline: an empty window */
 	cli_common c;
 
 	cli_common_init(&c);
@@ -189,8 +190,8 @@ int cmd_cohesion(int argc, char **argv)
 			rc = cli_fail(cmd, err);
 			goto done;
 		}
-	} else if ((rc = one_period(cmd, tl, w, what, &eo, o.vertices, &t)) !=
-	           CLI_OK) {
+	} else if ((rc = one_period(cmd, tl, nw ? w : &no_period, what, &eo,
+	                            o.vertices, &t)) != CLI_OK) {
 		goto done;
 	}
 	rc = cli_print_table(cmd, t, c.format);

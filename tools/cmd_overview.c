@@ -29,6 +29,21 @@ static const char usage_text[] =
 	"store or a directory with participants.csv\nand interactions.csv. "
 	"See docs/cli.md.\n";
 
+/* Writes s as the contents of a JSON string (quotes and controls escaped). */
+static void json_text(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c < 0x20)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+}
+
 static double now(void)
 {
 	struct timespec ts;
@@ -109,6 +124,7 @@ static int aggregate(ilc_snapshot **out, const ilc_timeline *tl, int directed)
 	if (!e || !names) {
 		free(e);
 		free(names);
+		fprintf(stderr, "ilc overview: out of memory\n");
 		return ILC_ENOMEM;
 	}
 	for (k = 0; k < n; k++) {
@@ -138,6 +154,7 @@ static int stage_aggregate(struct w1 *o, const ilc_timeline *tl)
 	n = ilc_snapshot_vertex_count(und);
 	o->ties = ilc_snapshot_edge_count(und);
 	if (!(v = malloc(((size_t)n + 1) * sizeof(double)))) {
+		fprintf(stderr, "ilc overview: out of memory\n");
 		err = ILC_ENOMEM;
 		goto done;
 	}
@@ -238,6 +255,9 @@ int cmd_overview(int argc, char **argv)
 		return cli_usage_error(cmd, "missing SOURCE");
 	if (c.format != CLI_JSON)
 		return cli_usage_error(cmd, "only --format json is supported");
+	if (c.tl.direction == ILC_DIRECTION_DIRECTED)
+		return cli_usage_error(cmd, "W1 is an undirected analysis: "
+					    "--directed does not apply");
 	if (c.window <= 0 || c.step <= 0 || dormancy <= 0)
 		return cli_usage_error(cmd, "--width, --step and --dormancy must be positive");
 	c.tl.direction = ILC_DIRECTION_UNDIRECTED;
@@ -277,7 +297,10 @@ int cmd_overview(int argc, char **argv)
 	       ilc_timeline_count(tl), ilc_timeline_loops_dropped(tl));
 	printf("  \"conventions\": {\"direction\": \"undirected\", \"loops\": "
 	       "\"dropped\", \"window_width_s\": %lld, \"window_step_s\": %lld, "
-	       "\"window_origin\": \"first interaction\", \"group\": \"%s\", "
+	       "\"window_origin\": \"first interaction\", \"group\": \"",
+	       (long long)c.window, (long long)c.step);
+	json_text(ilc_timeline_group_attr(tl));
+	printf("\", "
 	       "\"transitivity\": \"0 without triples\", \"ei\": \"null when m = "
 	       "0, excluded from sum_ei\", \"density\": \"NaN when n < 2, "
 	       "excluded from sum_density\", \"betweenness\": \"unweighted, raw, "
@@ -287,8 +310,7 @@ int cmd_overview(int argc, char **argv)
 	       "\"last - first contact\", \"dissolution\": \"observed iff last + "
 	       "dormancy <= last interaction\", \"median\": \"Kaplan-Meier, "
 	       "midpoint when S = 0.5 on an interval\"},\n",
-	       (long long)c.window, (long long)c.step,
-	       ilc_timeline_group_attr(tl), (long long)dormancy);
+	       (long long)dormancy);
 	printf("  \"seconds\": {\"read\": %.3f, \"windows\": %.3f, "
 	       "\"betweenness\": %.3f, \"constraint\": %.3f, \"gf\": %.3f, "
 	       "\"spells\": %.3f, \"total\": %.3f}\n}\n",

@@ -34,6 +34,9 @@ int cmd_snapshot(int argc, char **argv)
 			fputs(usage_text, stdout);
 			return CLI_OK;
 		}
+		if ((strcmp(a, "--format") == 0 || strcmp(a, "--weight") == 0 ||
+		     strcmp(a, "-o") == 0) && i + 1 >= argc)
+			return cli_usage_error(cmd, "%s needs a value", a);
 		if (strcmp(a, "--format") == 0 && i + 1 < argc) {
 			const char *v = argv[++i];
 
@@ -72,6 +75,10 @@ int cmd_snapshot(int argc, char **argv)
 	}
 	if (!source)
 		return cli_usage_error(cmd, "missing SOURCE");
+	if (c.window || c.step)
+		return cli_usage_error(cmd, "a snapshot is one window: use "
+					    "--from and --to, not --window or "
+					    "--step");
 	if ((rc = cli_load_timeline(cmd, source, &c, &tl)) != CLI_OK)
 		return rc;
 	err = ilc_timeline_snapshot(&snap, tl, c.tl.from, c.tl.to, &so);
@@ -88,7 +95,14 @@ int cmd_snapshot(int argc, char **argv)
 		fprintf(stderr, "ilc %s: cannot write %s\n", cmd, path);
 		return CLI_EIO;
 	}
-	fputs(text, f);
+	if (fputs(text, f) == EOF || fflush(f) != 0) {
+		ilc_free(text);
+		if (path)
+			fclose(f);
+		fprintf(stderr, "ilc %s: cannot write %s\n", cmd,
+			path ? path : "standard output");
+		return CLI_EIO;
+	}
 	ilc_free(text);
 	if (path && fclose(f) != 0) {
 		fprintf(stderr, "ilc %s: cannot write %s\n", cmd, path);

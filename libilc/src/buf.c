@@ -37,8 +37,11 @@ void ilc__buf_printf(ilc__buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		b->err = ilc__error_set(ILC_EINTERNAL,
+					"text output: invalid format");
 		return;
+	}
 	if ((size_t)n < sizeof(small)) {
 		ilc__buf_put(b, small, (size_t)n);
 		return;
@@ -108,7 +111,7 @@ int ilc__buf_finish(ilc__buf *b, char **out)
 	if (err) {
 		ilc__buf_dispose(b);
 		*out = NULL;
-		return ilc__error_oom();
+		return err == ILC_ENOMEM ? ilc__error_oom() : err;
 	}
 	*out = b->ptr;
 	b->ptr = NULL;

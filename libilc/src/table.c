@@ -173,7 +173,7 @@ int ilc_table_set_real(ilc_table *t, int64_t row, int col, double value)
 	if (!c)
 		return bad_cell(t, row, col);
 	c->cells[row].r = value;
-	c->null[row] = isnan(value) ? 1 : 0;
+	c->null[row] = isfinite(value) ? 0 : 1;
 	return 0;
 }
 

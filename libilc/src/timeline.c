@@ -58,7 +58,7 @@ void ilc_timeline_free(ilc_timeline *tl)
 	free(tl->estart);
 	free(tl->eend);
 	if (tl->att_role)
-		ilc__strings_free(tl->att_role, tl->att_off[tl->nevents]);
+		ilc__strings_free(tl->att_role, tl->natt);
 	free(tl->att_off);
 	free(tl->att);
 	free(tl);
@@ -146,29 +146,38 @@ done:
 	return err;
 }
 
-static const ilc_timeline *sort_ctx;
+struct id_index {
+	const char *id;
+	int64_t index;
+};
 
-static int cmp_by_id(const void *x, const void *y)
+static int cmp_id_index(const void *x, const void *y)
 {
-	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
-
-	return strcmp(sort_ctx->pid[a], sort_ctx->pid[b]);
+	return strcmp(((const struct id_index *)x)->id,
+		      ((const struct id_index *)y)->id);
 }
 
 int ilc__timeline_index_ids(ilc_timeline *tl)
 {
+	struct id_index *tmp;
 	int64_t i;
 
 	free(tl->by_id);
-	if (!(tl->by_id = ilc__malloc((size_t)tl->np, sizeof(int64_t))))
+	tl->by_id = NULL;
+	tmp = ilc__malloc((size_t)tl->np + 1, sizeof(*tmp));
+	if (!tmp || !(tl->by_id = ilc__malloc((size_t)tl->np + 1,
+					      sizeof(int64_t)))) {
+		free(tmp);
 		return ILC_ENOMEM;
+	}
+	for (i = 0; i < tl->np; i++) {
+		tmp[i].id = tl->pid[i];
+		tmp[i].index = i;
+	}
+	qsort(tmp, (size_t)tl->np, sizeof(*tmp), cmp_id_index);
 	for (i = 0; i < tl->np; i++)
-		tl->by_id[i] = i;
-	/* qsort has no context argument; timelines are built one at a time
-	 * per thread in practice, but keep this safe with a lock-free copy */
-	sort_ctx = tl;
-	qsort(tl->by_id, (size_t)tl->np, sizeof(int64_t), cmp_by_id);
-	sort_ctx = NULL;
+		tl->by_id[i] = tmp[i].index;
+	free(tmp);
 	return 0;
 }
 

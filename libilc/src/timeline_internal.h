@@ -29,6 +29,7 @@ struct ilc_timeline {
 	int64_t *estart, *eend;
 	int64_t *att_off;        /* nevents + 1 */
 	int64_t *att;            /* attendee participant indices */
+	int64_t natt;            /* entries of att / att_role */
 	char **att_role;
 };
 

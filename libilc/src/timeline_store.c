@@ -296,7 +296,7 @@ static int load_events(ilc_timeline *tl, sqlite3 *db, const struct idmap *map,
 		tl->att_role = q;
 		tl->att[natt] = p;
 		tl->att_role[natt] = col_text(st, 2, &err);
-		natt++;
+		tl->natt = ++natt;
 		tl->att_off[e + 1]++;
 		if (err)
 			goto done;
@@ -480,10 +480,15 @@ int ilc_timeline_load(ilc_timeline **out, ilc_store *store,
 		return ilc__error_set(ILC_EINVAL,
 				      "timeline options: unsupported version %u",
 				      opts->version);
+	if (opts->direction < ILC_DIRECTION_STORE ||
+	    opts->direction > ILC_DIRECTION_DIRECTED)
+		return ilc__error_set(ILC_EINVAL,
+				      "timeline options: unknown direction %d",
+				      (int)opts->direction);
 	if (opts->to < opts->from)
 		return ilc__error_set(ILC_EINVAL,
-				      "timeline: --to %" PRId64
-				      " precedes --from %" PRId64,
+				      "timeline: to %" PRId64
+				      " precedes from %" PRId64,
 				      opts->to, opts->from);
 	db = ilc__store_db(store);
 	if ((err = ilc__timeline_new(&tl)) < 0)

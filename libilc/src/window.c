@@ -27,12 +27,13 @@ int ilc_window_series(ilc_window **out, size_t *count, int64_t origin,
 				      width, step);
 	if (last < origin)
 		return 0;
-	n = (uint64_t)(last - origin) / (uint64_t)step + 1;
-	if (n > ILC__MAX_WINDOWS)
+	n = ((uint64_t)last - (uint64_t)origin) / (uint64_t)step;
+	if (n >= ILC__MAX_WINDOWS)
 		return ilc__error_set(ILC_ERANGE,
 				      "windows: %" PRIu64
 				      " windows exceed the limit of %d",
-				      n, ILC__MAX_WINDOWS);
+				      n + 1, ILC__MAX_WINDOWS);
+	n++;
 	if (!(w = ilc__malloc((size_t)n, sizeof(*w))))
 		return ILC_ENOMEM;
 	for (i = 0; i < n; i++) {
@@ -68,6 +69,15 @@ int ilc_timeline_snapshot(ilc_snapshot **out, const ilc_timeline *tl,
 		return ilc__error_set(ILC_EINVAL,
 				      "snapshot options: unsupported version %u",
 				      opts->version);
+	if (opts->vertices != ILC_VERTICES_ACTIVE &&
+	    opts->vertices != ILC_VERTICES_ALL)
+		return ilc__error_set(ILC_EINVAL,
+				      "snapshot options: unknown vertex set %d",
+				      (int)opts->vertices);
+	if (opts->weight < ILC_WEIGHT_COUNT || opts->weight > ILC_WEIGHT_DECAYED)
+		return ilc__error_set(ILC_EINVAL,
+				      "snapshot options: unknown weight mode %d",
+				      (int)opts->weight);
 	if (opts->weight == ILC_WEIGHT_DECAYED && opts->half_life <= 0)
 		return ilc__error_set(ILC_EINVAL,
 				      "snapshot: decayed weights need a positive "
@@ -114,7 +124,7 @@ int ilc_timeline_snapshot(ilc_snapshot **out, const ilc_timeline *tl,
 			w[e] = tl->w[k];
 			break;
 		case ILC_WEIGHT_DECAYED:
-			w[e] = tl->w[k] * exp2(-(double)(end - tl->ts[k]) /
+			w[e] = tl->w[k] * exp2(-((double)end - (double)tl->ts[k]) /
 					       (double)opts->half_life);
 			break;
 		default:

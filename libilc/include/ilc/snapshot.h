@@ -95,15 +95,17 @@ ILC_EXTERN int ilc_snapshot_set_vertex_names(ilc_snapshot *s,
 					     const char *const *names);
 
 /**
- * Writes the snapshot as GraphML (vertex attributes id, group; edge
- * attribute weight) into a NUL-terminated string.  *out: caller frees with
- * ilc_free().  Returns 0 or ILC_ENOMEM.  O(n + m).
+ * Writes the snapshot as GraphML (node ids n0, n1, ...; vertex
+ * attributes name and group; edge attribute weight) into a NUL-terminated
+ * string.  *out: caller frees with ilc_free().  Returns 0, ILC_EINVAL
+ * (NULL argument) or ILC_ENOMEM.  O(n + m).
  */
 ILC_EXTERN int ilc_snapshot_to_graphml(char **out, const ilc_snapshot *s);
 
 /**
  * Writes the snapshot as a CSV edge list "src,dst,weight" with vertex
- * names.  *out: caller frees with ilc_free().  O(m).
+ * names.  *out: caller frees with ilc_free().  Returns 0, ILC_EINVAL (NULL
+ * argument) or ILC_ENOMEM.  O(m).
  */
 ILC_EXTERN int ilc_snapshot_to_edgelist(char **out, const ilc_snapshot *s);
 

@@ -3,7 +3,8 @@
  *
  * Every measure returns a table: rows (participants, windows, groups, ...)
  * of typed columns (integer, real, text), any cell of which may be null.
- * Real NaN cells are written as null in JSON and as empty fields in CSV.
+ * Real cells holding NaN or an infinity are null: written as null in JSON
+ * and as empty fields in CSV.
  * A table carries the conventions it was computed under (direction,
  * weights, window, group attribute, loop and multi-edge handling) as
  * ordered key/value pairs; its JSON form records them.
@@ -23,7 +24,7 @@ typedef struct ilc_table ilc_table;
 /** Column types. */
 typedef enum ilc_column_type {
 	ILC_COLUMN_INT = 1,  /**< int64_t */
-	ILC_COLUMN_REAL = 2, /**< double; NaN reads as null */
+	ILC_COLUMN_REAL = 2, /**< double; NaN and infinities read as null */
 	ILC_COLUMN_TEXT = 3  /**< UTF-8 string (copied) */
 } ilc_column_type;
 
@@ -71,7 +72,7 @@ ILC_EXTERN ilc_column_type ilc_table_column_type(const ilc_table *t, int col);
 /** Index of the column called name, or ILC_ENOTFOUND.  O(columns). */
 ILC_EXTERN int ilc_table_column_index(const ilc_table *t, const char *name);
 
-/** 1 if the cell is null (or a NaN real, or out of range), else 0. */
+/** 1 if the cell is null (or a non-finite real, or out of range), else 0. */
 ILC_EXTERN int ilc_table_is_null(const ilc_table *t, int64_t row, int col);
 /** Cell getters: 0 / NaN / NULL for null, out-of-range or wrong type. */
 ILC_EXTERN int64_t ilc_table_get_int(const ilc_table *t, int64_t row, int col);

@@ -61,8 +61,9 @@ ILC_EXTERN int ilc_timeline_options_init(ilc_timeline_options *opts,
  * Loads the interactions of a store that pass the filters, sorted by
  * time (ties by insertion order).  opts may be NULL (defaults).
  * *out: caller frees with ilc_timeline_free().
- * Returns 0, ILC_EINVAL, ILC_ENOTFOUND (unknown participant / channel in a
- * filter), ILC_ESTORE, ILC_ENOMEM.  O(k log k) for k loaded interactions.
+ * Returns 0, ILC_EINVAL (NULL argument, unknown options version or
+ * direction, to < from), ILC_ENOTFOUND (unknown participant / channel in
+ * a filter), ILC_ESTORE, ILC_ENOMEM.  O(k log k) for k loaded interactions.
  */
 ILC_EXTERN int ilc_timeline_load(ilc_timeline **out, ilc_store *store,
 				 const ilc_timeline_options *opts);
@@ -197,8 +198,11 @@ ILC_EXTERN int ilc_snapshot_options_init(ilc_snapshot_options *opts,
  * are numbered in increasing participant index), edges between
  * participants with at least one interaction in the window, groups and
  * vertex names from the timeline.  opts may be NULL (defaults).
- * *out: caller frees with ilc_snapshot_free().  O(k log k + P) for the k
- * interactions of the window.
+ * *out: caller frees with ilc_snapshot_free().
+ * Returns 0, ILC_EINVAL (NULL argument, unknown options version, vertex
+ * set or weight mode, end < start, decayed weights without a positive
+ * half-life) or ILC_ENOMEM.  O(k + P) for the k interactions of the
+ * window (counting sort by participant).
  */
 ILC_EXTERN int ilc_timeline_snapshot(ilc_snapshot **out, const ilc_timeline *tl,
 				     int64_t start, int64_t end,
