@@ -266,3 +266,46 @@ Test(timeline, load_allocation_failures_are_clean)
 	ilc_timeline_free(tl);
 	ilc_store_close(st);
 }
+
+Test(timeline, extreme_and_unknown_options_are_refused)
+{
+	ilc_timeline *tl = toy();
+	ilc_snapshot *s = NULL;
+	ilc_snapshot_options so = ILC_SNAPSHOT_OPTIONS_INIT;
+	ilc_window *w = NULL;
+	size_t n = 0;
+
+	/* last - origin would overflow int64 */
+	cr_assert_eq(ilc_window_series(&w, &n, INT64_MIN, 10, 1, INT64_MAX),
+		     ILC_ERANGE);
+	cr_assert_null(w);
+	cr_assert_eq(n, 0);
+	so.weight = (ilc_weight_mode)7;
+	cr_assert_eq(ilc_timeline_snapshot(&s, tl, 0, 100, &so), ILC_EINVAL);
+	cr_assert(strstr(ilc_error_message(), "unknown weight mode 7") != NULL);
+	so.weight = ILC_WEIGHT_COUNT;
+	so.vertices = (ilc_vertex_set)3;
+	cr_assert_eq(ilc_timeline_snapshot(&s, tl, 0, 100, &so), ILC_EINVAL);
+	cr_assert(strstr(ilc_error_message(), "unknown vertex set 3") != NULL);
+	/* decayed weights at the end of time: no overflow, tiny weights */
+	so.vertices = ILC_VERTICES_ACTIVE;
+	so.weight = ILC_WEIGHT_DECAYED;
+	so.half_life = 86400;
+	cr_assert_eq(ilc_timeline_snapshot(&s, tl, ILC_TIME_MIN, ILC_TIME_MAX, &so), 0);
+	cr_assert_eq(ilc_snapshot_edge_count(s), 0, "every weight decays to 0");
+	ilc_snapshot_free(s);
+	ilc_timeline_free(tl);
+}
+
+Test(timeline, unknown_direction_is_refused)
+{
+	ilc_store *st = toy_store();
+	ilc_timeline *tl = NULL;
+	ilc_timeline_options o = ILC_TIMELINE_OPTIONS_INIT;
+
+	o.direction = (ilc_direction)5;
+	cr_assert_eq(ilc_timeline_load(&tl, st, &o), ILC_EINVAL);
+	cr_assert(strstr(ilc_error_message(), "unknown direction 5") != NULL);
+	cr_assert_null(tl);
+	ilc_store_close(st);
+}
