@@ -21,8 +21,8 @@ const char *ilc_test_tmpfile(const char *suffix)
 	char *p = path[k++ % 4];
 	const char *dir = getenv("TMPDIR");
 
-	snprintf(p, 512, "%s/ilc-test-%d-%d%s", dir ? dir : "/tmp", (int)getpid(),
-		 seq++, suffix ? suffix : "");
+	snprintf(p, 512, "%s/ilc-test-%d-%d%s", dir ? dir : "/tmp",
+	         (int)getpid(), seq++, suffix ? suffix : "");
 	remove(p);
 	return p;
 }
@@ -63,20 +63,20 @@ const int32_t ilc_fx_karate_club[34] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0,
                                         0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1,
                                         1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 const char *const ilc_fx_club_names[2] = {"Mr. Hi", "Officer"};
-const int64_t ilc_fx_ilc9_arcs[2 * ILC_FX_ILC9_M] = {0, 1, 1, 2, 2, 0, 1, 3, 3, 4,
-                                    4, 5, 3, 6, 6, 7, 7, 8, 8, 6,
-                                    5, 0, 2, 4, 7, 1, 0, 3, 4, 8};
+const int64_t ilc_fx_ilc9_arcs[2 * ILC_FX_ILC9_M] = {
+    0, 1, 1, 2, 2, 0, 1, 3, 3, 4, 4, 5, 3, 6, 6,
+    7, 7, 8, 8, 6, 5, 0, 2, 4, 7, 1, 0, 3, 4, 8};
 const int32_t ilc_fx_ilc9_groups[9] = {0, 0, 0, 1, 1, 1, 2, 2, 2};
 const char *const ilc_fx_abc[3] = {"A", "B", "C"};
 
 ilc_snapshot *ilc_test_snapshot(int64_t n, const int64_t *e, size_t m,
-				const double *w, int directed, const int32_t *g,
-				int32_t ng, const char *const *names)
+                                const double *w, int directed, const int32_t *g,
+                                int32_t ng, const char *const *names)
 {
 	ilc_snapshot *s = NULL;
 
-	cr_assert_eq(ilc_snapshot_from_edges(&s, n, e, m, w, directed, g, ng,
-					     names),
-		     0, "%s", ilc_error_message());
+	cr_assert_eq(
+	    ilc_snapshot_from_edges(&s, n, e, m, w, directed, g, ng, names), 0,
+	    "%s", ilc_error_message());
 	return s;
 }

@@ -13,13 +13,14 @@
 const char *ilc_test_shared(const char *relpath);
 
 /* Skips the current test, saying why, when a shared file is absent. */
-#define ILC_REQUIRE_SHARED(var, rel)                                          \
-	const char *var = ilc_test_shared(rel);                               \
-	do {                                                                  \
-		if (!var)                                                     \
-			cr_skip_test("../shared/%s is absent: this test needs " \
-				     "the real data sets beside the project", \
-				     rel);                                    \
+#define ILC_REQUIRE_SHARED(var, rel)                                           \
+	const char *var = ilc_test_shared(rel);                                \
+	do {                                                                   \
+		if (!var)                                                      \
+			cr_skip_test(                                          \
+			    "../shared/%s is absent: this test needs "         \
+			    "the real data sets beside the project",           \
+			    rel);                                              \
 	} while (0)
 
 /* A fresh path for a temporary file (removed by the caller). */
@@ -31,10 +32,10 @@ const char *ilc_test_write(const char *suffix, const char *text);
 /* Relative closeness: |a-b| <= tol * max(1, |b|); NaN equals NaN. */
 int ilc_test_close(double a, double b, double tol);
 
-#define ILC_ASSERT_CLOSE(a, b, tol)                                           \
-	cr_assert(ilc_test_close((a), (b), (tol)),                            \
-		  "%s = %.12g, expected %.12g (tol %g)", #a, (double)(a),     \
-		  (double)(b), (double)(tol))
+#define ILC_ASSERT_CLOSE(a, b, tol)                                            \
+	cr_assert(ilc_test_close((a), (b), (tol)),                             \
+	          "%s = %.12g, expected %.12g (tol %g)", #a, (double)(a),      \
+	          (double)(b), (double)(tol))
 
 /* Shared fixtures (METRICS.md): Zachary karate club (78 edges, 0-based,
  * igraph_famous("Zachary") = networkx karate_club_graph()), its "club"
@@ -52,7 +53,7 @@ extern const char *const ilc_fx_abc[3];
 
 /* A snapshot from an edge list (asserts success). */
 ilc_snapshot *ilc_test_snapshot(int64_t n, const int64_t *e, size_t m,
-				const double *w, int directed, const int32_t *g,
-				int32_t ng, const char *const *names);
+                                const double *w, int directed, const int32_t *g,
+                                int32_t ng, const char *const *names);
 
 #endif

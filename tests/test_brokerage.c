@@ -763,7 +763,8 @@ Test(gf_series, allocation_failures)
 Test(gf_compare, partial_credit_sums_to_brokered_pairs)
 {
 	ilc_snapshot *s = cmp_dataset("workplace");
-	int64_t n = ilc_snapshot_vertex_count(s), m = ilc_snapshot_edge_count(s);
+	int64_t n = ilc_snapshot_vertex_count(s),
+	        m = ilc_snapshot_edge_count(s);
 	int64_t a, b, c, k, pairs = 0;
 	double full[ILC_GF_NROLES], part[ILC_GF_NROLES], sf = 0, sp = 0;
 	unsigned char *adj = calloc((size_t)(n * n), 1);
@@ -802,10 +803,13 @@ Test(gf_compare, partial_credit_sums_to_brokered_pairs)
 Test(gf_series, betweenness_and_cut_vertices_per_window)
 {
 	/* ILC-9 (METRICS.md §6), undirected, all interactions at t = 10 */
-	static const int64_t a[] = {0, 0, 0, 0, 1, 1, 1, 2, 3, 3, 4, 4, 6, 6, 7};
-	static const int64_t b[] = {1, 2, 3, 5, 2, 3, 7, 4, 4, 6, 5, 8, 7, 8, 8};
-	static const double expect[9] = {3.366667, 3.933333, 1.033333, 4.5, 6.0,
-					 0.533333, 1.2, 1.9, 2.533333};
+	static const int64_t a[] = {0, 0, 0, 0, 1, 1, 1, 2,
+	                            3, 3, 4, 4, 6, 6, 7};
+	static const int64_t b[] = {1, 2, 3, 5, 2, 3, 7, 4,
+	                            4, 6, 5, 8, 7, 8, 8};
+	static const double expect[9] = {3.366667, 3.933333, 1.033333,
+	                                 4.5,      6.0,      0.533333,
+	                                 1.2,      1.9,      2.533333};
 	int64_t ts[15];
 	ilc_timeline *tl = NULL;
 	ilc_window win[1] = {{0, 100}};
@@ -816,11 +820,13 @@ Test(gf_series, betweenness_and_cut_vertices_per_window)
 	for (k = 0; k < 15; k++)
 		ts[k] = 10;
 	cr_assert_eq(ilc_timeline_from_arrays(&tl, 9, NULL, NULL, 0, NULL, 15,
-					      ts, a, b, NULL, 0), 0);
-	ilc_brokerage_series_options_init(&o, ILC_BROKERAGE_SERIES_OPTIONS_VERSION);
+	                                      ts, a, b, NULL, 0),
+	             0);
+	ilc_brokerage_series_options_init(&o,
+	                                  ILC_BROKERAGE_SERIES_OPTIONS_VERSION);
 	o.measures = ILC_BROKERAGE_BETWEENNESS;
 	cr_assert_eq(ilc_brokerage_series(&t, tl, win, 1, &o), 0, "%s",
-		     ilc_error_message());
+	             ilc_error_message());
 	cb = ilc_table_column_index(t, "betweenness");
 	cn = ilc_table_column_index(t, "betweenness_norm");
 	cc = ilc_table_column_index(t, "cut_vertex");
@@ -829,8 +835,10 @@ Test(gf_series, betweenness_and_cut_vertices_per_window)
 	cr_assert_eq(ilc_table_row_count(t), 9);
 	for (k = 0; k < 9; k++) {
 		ILC_ASSERT_CLOSE(ilc_table_get_real(t, k, cb), expect[k], 1e-6);
-		ILC_ASSERT_CLOSE(ilc_table_get_real(t, k, cn), expect[k] / 28.0, 1e-6);
-		cr_assert_eq(ilc_table_get_int(t, k, cc), 0, "ILC-9 has no cut vertex");
+		ILC_ASSERT_CLOSE(ilc_table_get_real(t, k, cn), expect[k] / 28.0,
+		                 1e-6);
+		cr_assert_eq(ilc_table_get_int(t, k, cc), 0,
+		             "ILC-9 has no cut vertex");
 	}
 	cr_assert_not_null(ilc_table_convention(t, "betweenness"));
 	ilc_table_free(t);

@@ -11,12 +11,11 @@
 
 /* ---- fixtures ----------------------------------------------------------- */
 
-
-
 /* ILC-9 (§1.4 Example 2, 0-based arcs), countries A, B, C. */
 
 /* snap(n, e, m, directed, groups, ngroups, names) */
-#define snap(n, e, m, d, g, ng, nm) ilc_test_snapshot(n, e, m, NULL, d, g, ng, nm)
+#define snap(n, e, m, d, g, ng, nm)                                            \
+	ilc_test_snapshot(n, e, m, NULL, d, g, ng, nm)
 
 static ilc_snapshot *karate(const int32_t *club)
 {
@@ -25,7 +24,8 @@ static ilc_snapshot *karate(const int32_t *club)
 
 static ilc_snapshot *ilc9(int directed)
 {
-	return snap(9, ilc_fx_ilc9_arcs, 15, directed, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
+	return snap(9, ilc_fx_ilc9_arcs, 15, directed, ilc_fx_ilc9_groups, 3,
+	            ilc_fx_abc);
 }
 
 static int col(const ilc_table *t, const char *name)

@@ -2,8 +2,8 @@
 #include "helpers.h"
 #include "ilc_internal.h"
 
-#include <ilc.h>
 #include <igraph.h>
+#include <ilc.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -12,7 +12,8 @@ Test(error, table_names_and_messages)
 	cr_assert_str_eq(ilc_error_name(ILC_OK), "ILC_OK");
 	cr_assert_str_eq(ilc_error_name(ILC_EPARSE), "ILC_EPARSE");
 	cr_assert_str_eq(ilc_error_name(-999), "ILC_EUNKNOWN");
-	cr_assert_str_eq(ilc_error_default_message(ILC_ENOMEM), "out of memory");
+	cr_assert_str_eq(ilc_error_default_message(ILC_ENOMEM),
+	                 "out of memory");
 	cr_assert_eq(ILC_EINVAL, -1);
 	cr_assert_eq(ILC_EINTERNAL, -12);
 }
@@ -22,9 +23,9 @@ Test(error, message_is_never_null_and_cleared)
 	ilc_error_clear();
 	cr_assert_not_null(ilc_error_message());
 	cr_assert_str_eq(ilc_error_message(), "");
-	cr_assert_eq(ilc__error_set(ILC_EPARSE, "x.csv:%d:%d: bad \"%s\"", 5, 2,
-				    "q"),
-		     ILC_EPARSE);
+	cr_assert_eq(
+	    ilc__error_set(ILC_EPARSE, "x.csv:%d:%d: bad \"%s\"", 5, 2, "q"),
+	    ILC_EPARSE);
 	cr_assert_str_eq(ilc_error_message(), "x.csv:5:2: bad \"q\"");
 	cr_assert_eq(ilc_error_code_last(), ILC_EPARSE);
 	ilc__error_prefix(ILC_EPARSE, "import");
@@ -87,7 +88,7 @@ Test(error, igraph_errors_are_mapped_not_aborted)
 	ilc__igraph_leave();
 	cr_assert_eq(err, ILC_EGRAPH);
 	cr_assert(strstr(ilc_error_message(), "igraph create failed") != NULL,
-		  "message: %s", ilc_error_message());
+	          "message: %s", ilc_error_message());
 }
 
 Test(error, version)

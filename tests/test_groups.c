@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 /* snap(n, e, m, directed, groups, ngroups, names) */
-#define snap(n, e, m, d, g, ng, nm) ilc_test_snapshot(n, e, m, NULL, d, g, ng, nm)
+#define snap(n, e, m, d, g, ng, nm)                                            \
+	ilc_test_snapshot(n, e, m, NULL, d, g, ng, nm)
 
 static ilc_table *ei(const ilc_snapshot *s, ilc_ei_level level, int64_t R,
                      uint64_t seed)
@@ -41,8 +41,8 @@ static double at(const ilc_table *t, int64_t row, const char *name)
 
 Test(groups, ei_karate_three_levels)
 {
-	ilc_snapshot *s =
-	    snap(34, ilc_fx_karate_edges, 78, 0, ilc_fx_karate_club, 2, ilc_fx_club_names);
+	ilc_snapshot *s = snap(34, ilc_fx_karate_edges, 78, 0,
+	                       ilc_fx_karate_club, 2, ilc_fx_club_names);
 	ilc_table *t = ei(s, ILC_EI_NETWORK, 0, 1);
 
 	cr_assert_eq(ilc_table_row_count(t), 1);
@@ -83,7 +83,8 @@ Test(groups, ei_ilc9_levels_and_baselines)
 {
 	static const double node[9] = {0, 0,       -1. / 3, .5,     0,
 	                               0, -1. / 3, -1. / 3, -1. / 3};
-	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
+	ilc_snapshot *s =
+	    snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_table *t = ei(s, ILC_EI_NETWORK, 0, 1);
 	double e, b;
 	int64_t E, I, v;
@@ -186,8 +187,8 @@ Test(groups, prng_is_splitmix64_seeded_xoshiro)
 
 Test(groups, permutation_test_karate_homophily)
 {
-	ilc_snapshot *s =
-	    snap(34, ilc_fx_karate_edges, 78, 0, ilc_fx_karate_club, 2, ilc_fx_club_names);
+	ilc_snapshot *s = snap(34, ilc_fx_karate_edges, 78, 0,
+	                       ilc_fx_karate_club, 2, ilc_fx_club_names);
 	ilc_table *t = ei(s, ILC_EI_NETWORK, 999, 42);
 
 	/* no relabelling is as homophilous as the observed split */
@@ -205,7 +206,8 @@ Test(groups, permutation_test_karate_homophily)
 
 Test(groups, permutation_test_reproducible)
 {
-	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
+	ilc_snapshot *s =
+	    snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_table *a = ei(s, ILC_EI_PARTICIPANT, 500, 7);
 	ilc_table *b = ei(s, ILC_EI_PARTICIPANT, 500, 7);
 	ilc_table *c = ei(s, ILC_EI_PARTICIPANT, 500, 8);
@@ -235,8 +237,10 @@ Test(groups, permutation_test_reproducible)
 
 Test(groups, modularity_ilc9_both_directions)
 {
-	ilc_snapshot *u = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
-	ilc_snapshot *d = snap(9, ilc_fx_ilc9_arcs, 15, 1, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
+	ilc_snapshot *u =
+	    snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
+	ilc_snapshot *d =
+	    snap(9, ilc_fx_ilc9_arcs, 15, 1, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	double q, r;
 
 	cr_assert_eq(ilc_modularity(&q, &r, u), 0);
@@ -252,7 +256,8 @@ Test(groups, modularity_ilc9_both_directions)
 
 Test(groups, modularity_empty_nan)
 {
-	ilc_snapshot *s = snap(4, NULL, 0, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
+	ilc_snapshot *s =
+	    snap(4, NULL, 0, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	double q, r;
 
 	cr_assert_eq(ilc_modularity(&q, &r, s), 0);
@@ -270,7 +275,8 @@ Test(groups, mixing_ilc9_undirected)
 	static const int64_t ties[6] = {3, 4, 1, 2, 2, 3};
 	static const char *const from[6] = {"A", "A", "A", "B", "B", "C"};
 	static const char *const to[6] = {"A", "B", "C", "B", "C", "C"};
-	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
+	ilc_snapshot *s =
+	    snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_table *t = NULL;
 	int64_t k, sum = 0;
 
@@ -293,7 +299,8 @@ Test(groups, mixing_ilc9_undirected)
 
 Test(groups, mixing_ilc9_directed)
 {
-	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 1, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
+	ilc_snapshot *s =
+	    snap(9, ilc_fx_ilc9_arcs, 15, 1, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_table *t = NULL;
 	int64_t k, sum = 0, ab = -1, ba = -1;
 
@@ -322,7 +329,8 @@ Test(groups, mixing_ilc9_directed)
 
 Test(groups, errors)
 {
-	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
+	ilc_snapshot *s =
+	    snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_ei_options o;
 	ilc_table *t = NULL;
 
@@ -356,7 +364,8 @@ Test(groups, errors)
 
 Test(groups, allocation_failures)
 {
-	ilc_snapshot *s = snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
+	ilc_snapshot *s =
+	    snap(9, ilc_fx_ilc9_arcs, 15, 0, ilc_fx_ilc9_groups, 3, ilc_fx_abc);
 	ilc_ei_options o = ILC_EI_OPTIONS_INIT;
 	ilc_table *t = NULL;
 	long k;

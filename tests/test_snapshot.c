@@ -13,7 +13,8 @@ Test(snapshot, collapses_multi_edges_and_drops_loops)
 	int64_t a, b;
 	double x;
 
-	cr_assert_eq(ilc_snapshot_from_edges(&s, 3, e, 5, w, 0, NULL, 0, NULL), 0);
+	cr_assert_eq(ilc_snapshot_from_edges(&s, 3, e, 5, w, 0, NULL, 0, NULL),
+	             0);
 	cr_assert_eq(ilc_snapshot_vertex_count(s), 3);
 	cr_assert_eq(ilc_snapshot_edge_count(s), 2);
 	cr_assert_eq(ilc_snapshot_loops_dropped(s), 1);
@@ -35,7 +36,8 @@ Test(snapshot, directed_keeps_both_arcs_and_in_lists)
 	const int64_t e[] = {0, 1, 1, 0, 2, 1};
 	ilc_snapshot *s = NULL;
 
-	cr_assert_eq(ilc_snapshot_from_edges(&s, 3, e, 3, NULL, 1, NULL, 0, NULL), 0);
+	cr_assert_eq(
+	    ilc_snapshot_from_edges(&s, 3, e, 3, NULL, 1, NULL, 0, NULL), 0);
 	cr_assert_eq(ilc_snapshot_edge_count(s), 3);
 	cr_assert_eq(s->in_off[2] - s->in_off[1], 2, "1 has predecessors 0, 2");
 	cr_assert(ilc__snapshot_has_edge(s, 2, 1));
@@ -51,27 +53,37 @@ Test(snapshot, zero_weight_is_absent_and_bad_input_refused)
 	const int32_t g[] = {0, 5, 0};
 	ilc_snapshot *s = NULL;
 
-	cr_assert_eq(ilc_snapshot_from_edges(&s, 3, e, 2, w0, 0, NULL, 0, NULL), 0);
+	cr_assert_eq(ilc_snapshot_from_edges(&s, 3, e, 2, w0, 0, NULL, 0, NULL),
+	             0);
 	cr_assert_eq(ilc_snapshot_edge_count(s), 1);
 	ilc_snapshot_free(s);
-	cr_assert_eq(ilc_snapshot_from_edges(&s, 3, e, 2, wneg, 0, NULL, 0, NULL), ILC_EINVAL);
+	cr_assert_eq(
+	    ilc_snapshot_from_edges(&s, 3, e, 2, wneg, 0, NULL, 0, NULL),
+	    ILC_EINVAL);
 	cr_assert(strstr(ilc_error_message(), "weight -1") != NULL);
 	cr_assert_null(s);
-	cr_assert_eq(ilc_snapshot_from_edges(&s, 3, bad, 1, NULL, 0, NULL, 0, NULL), ILC_EINVAL);
+	cr_assert_eq(
+	    ilc_snapshot_from_edges(&s, 3, bad, 1, NULL, 0, NULL, 0, NULL),
+	    ILC_EINVAL);
 	cr_assert(strstr(ilc_error_message(), "outside 0..2") != NULL);
-	cr_assert_eq(ilc_snapshot_from_edges(&s, 3, e, 2, NULL, 0, g, 2, NULL), ILC_EINVAL);
+	cr_assert_eq(ilc_snapshot_from_edges(&s, 3, e, 2, NULL, 0, g, 2, NULL),
+	             ILC_EINVAL);
 	cr_assert(strstr(ilc_error_message(), "group 5") != NULL);
-	cr_assert_eq(ilc_snapshot_from_edges(NULL, 3, e, 2, NULL, 0, NULL, 0, NULL), ILC_EINVAL);
+	cr_assert_eq(
+	    ilc_snapshot_from_edges(NULL, 3, e, 2, NULL, 0, NULL, 0, NULL),
+	    ILC_EINVAL);
 }
 
 Test(snapshot, empty_and_isolates)
 {
 	ilc_snapshot *s = NULL;
 
-	cr_assert_eq(ilc_snapshot_from_edges(&s, 0, NULL, 0, NULL, 0, NULL, 0, NULL), 0);
+	cr_assert_eq(
+	    ilc_snapshot_from_edges(&s, 0, NULL, 0, NULL, 0, NULL, 0, NULL), 0);
 	cr_assert_eq(ilc_snapshot_vertex_count(s), 0);
 	ilc_snapshot_free(s);
-	cr_assert_eq(ilc_snapshot_from_edges(&s, 4, NULL, 0, NULL, 0, NULL, 0, NULL), 0);
+	cr_assert_eq(
+	    ilc_snapshot_from_edges(&s, 4, NULL, 0, NULL, 0, NULL, 0, NULL), 0);
 	cr_assert_eq(ilc_snapshot_edge_count(s), 0);
 	cr_assert_eq(s->out_off[4], 0);
 	ilc_snapshot_free(s);
@@ -86,9 +98,11 @@ Test(snapshot, groups_names_and_exports)
 	ilc_snapshot *s = NULL;
 	char *txt = NULL;
 
-	cr_assert_eq(ilc_snapshot_from_edges(&s, 3, e, 2, NULL, 0, g, 2, gn), 0);
+	cr_assert_eq(ilc_snapshot_from_edges(&s, 3, e, 2, NULL, 0, g, 2, gn),
+	             0);
 	cr_assert_eq(ilc_snapshot_group_count(s), 2);
-	cr_assert_str_eq(ilc_snapshot_group_name(s, ilc_snapshot_group(s, 1)), "B&E");
+	cr_assert_str_eq(ilc_snapshot_group_name(s, ilc_snapshot_group(s, 1)),
+	                 "B&E");
 	cr_assert_eq(ilc_snapshot_group(s, 2), -1);
 	cr_assert_str_eq(ilc_snapshot_vertex_name(s, 2), "2");
 	cr_assert_eq(ilc_snapshot_set_vertex_names(s, names), 0);
@@ -96,10 +110,13 @@ Test(snapshot, groups_names_and_exports)
 	cr_assert_str_eq(txt, "src,dst,weight\np<1>,p2,1\np2,\"p,3\",1\n");
 	ilc_free(txt);
 	cr_assert_eq(ilc_snapshot_to_graphml(&txt, s), 0);
-	cr_assert(strstr(txt, "<data key=\"name\">p&lt;1&gt;</data><data key=\"group\">AT</data>") != NULL, "%s", txt);
+	cr_assert(strstr(txt, "<data key=\"name\">p&lt;1&gt;</data><data "
+	                      "key=\"group\">AT</data>") != NULL,
+	          "%s", txt);
 	cr_assert(strstr(txt, "<data key=\"group\">B&amp;E</data>") != NULL);
 	cr_assert(strstr(txt, "edgedefault=\"undirected\"") != NULL);
-	cr_assert(strstr(txt, "<edge source=\"n1\" target=\"n2\"><data key=\"weight\">1</data></edge>") != NULL);
+	cr_assert(strstr(txt, "<edge source=\"n1\" target=\"n2\"><data "
+	                      "key=\"weight\">1</data></edge>") != NULL);
 	ilc_free(txt);
 	ilc_snapshot_free(s);
 }
@@ -170,7 +187,9 @@ Test(snapshot, large_edge_lists_are_sorted_and_collapsed)
 			else
 				expect[a][b] += w[k];
 		}
-		cr_assert_eq(ilc_snapshot_from_edges(&s, N, e, M, w, dir, NULL, 0, NULL), 0);
+		cr_assert_eq(
+		    ilc_snapshot_from_edges(&s, N, e, M, w, dir, NULL, 0, NULL),
+		    0);
 		total = 0;
 		for (a = 0; a < N; a++)
 			for (b = 0; b < N; b++)
@@ -181,7 +200,8 @@ Test(snapshot, large_edge_lists_are_sorted_and_collapsed)
 			double x2;
 
 			ilc_snapshot_edge(s, k, &a, &b, &x2);
-			cr_assert(a > pa || (a == pa && b > pb), "sorted by (from, to)");
+			cr_assert(a > pa || (a == pa && b > pb),
+			          "sorted by (from, to)");
 			cr_assert_eq(x2, expect[a][b]);
 			pa = a;
 			pb = b;

@@ -43,7 +43,8 @@ Test(table, cells_and_types)
 	cr_assert_eq(ilc_table_set_int(t, 0, 2, 1), ILC_EINVAL, "wrong type");
 	cr_assert_eq(ilc_table_set_int(t, 7, 1, 1), ILC_EINVAL, "no row");
 	cr_assert(strstr(ilc_error_message(), "table demo") != NULL);
-	cr_assert_eq(ilc_table_add_column(t, "late", ILC_COLUMN_INT), ILC_EINVAL);
+	cr_assert_eq(ilc_table_add_column(t, "late", ILC_COLUMN_INT),
+	             ILC_EINVAL);
 	cr_assert_str_eq(ilc_table_convention(t, "weights"), "count");
 	ilc_table_set_convention(t, "direction", "directed");
 	cr_assert_eq(ilc_table_convention_count(t), 2);
@@ -61,7 +62,8 @@ Test(table, duplicate_column_is_refused)
 	ilc_table_add_column(t, "a", ILC_COLUMN_INT);
 	cr_assert_eq(ilc_table_add_column(t, "a", ILC_COLUMN_REAL), ILC_EINVAL);
 	cr_assert(strstr(ilc_error_message(), "duplicate column a") != NULL);
-	cr_assert_eq(ilc_table_add_column(t, "b", (ilc_column_type)9), ILC_EINVAL);
+	cr_assert_eq(ilc_table_add_column(t, "b", (ilc_column_type)9),
+	             ILC_EINVAL);
 	ilc_table_free(t);
 }
 
@@ -71,13 +73,14 @@ Test(table, json_is_deterministic_with_null_for_nan)
 	char *json = NULL;
 
 	cr_assert_eq(ilc_table_to_json(&json, t), 0);
-	cr_assert_str_eq(json,
-		"{\"table\": \"demo\", \"conventions\": {\"direction\": "
-		"\"undirected\", \"weights\": \"count\"}, \"columns\": "
-		"[{\"name\": \"id\", \"type\": \"text\"}, {\"name\": \"n\", "
-		"\"type\": \"int\"}, {\"name\": \"x\", \"type\": \"real\"}], "
-		"\"rows\": [\n  {\"id\": \"a,\\\"b\\\"\", \"n\": 42, \"x\": 0.1},\n"
-		"  {\"id\": \"c\", \"n\": null, \"x\": null}\n]}\n");
+	cr_assert_str_eq(
+	    json,
+	    "{\"table\": \"demo\", \"conventions\": {\"direction\": "
+	    "\"undirected\", \"weights\": \"count\"}, \"columns\": "
+	    "[{\"name\": \"id\", \"type\": \"text\"}, {\"name\": \"n\", "
+	    "\"type\": \"int\"}, {\"name\": \"x\", \"type\": \"real\"}], "
+	    "\"rows\": [\n  {\"id\": \"a,\\\"b\\\"\", \"n\": 42, \"x\": 0.1},\n"
+	    "  {\"id\": \"c\", \"n\": null, \"x\": null}\n]}\n");
 	ilc_free(json);
 	ilc_table_free(t);
 }
@@ -101,8 +104,8 @@ Test(table, text_aligns_columns)
 	cr_assert_eq(ilc_table_to_text(&txt, t), 0);
 	/* widths 5, 2, 3; text left-aligned, numbers right-aligned */
 	cr_assert_str_eq(txt, "id      n    x\n"
-			      "a,\"b\"  42  0.1\n"
-			      "c       -    -\n");
+	                      "a,\"b\"  42  0.1\n"
+	                      "c       -    -\n");
 	ilc_free(txt);
 	ilc_table_free(t);
 }
@@ -115,7 +118,7 @@ Test(table, empty_table_serialises)
 	ilc_table_new(&t, "empty");
 	cr_assert_eq(ilc_table_to_json(&json, t), 0);
 	cr_assert_str_eq(json, "{\"table\": \"empty\", \"conventions\": {}, "
-			       "\"columns\": [], \"rows\": []}\n");
+	                       "\"columns\": [], \"rows\": []}\n");
 	ilc_free(json);
 	cr_assert_eq(ilc_table_to_json(NULL, t), ILC_EINVAL);
 	ilc_table_free(t);

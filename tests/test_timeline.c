@@ -18,7 +18,8 @@ static ilc_timeline *toy(void)
 	ilc_timeline *tl = NULL;
 
 	cr_assert_eq(ilc_timeline_from_arrays(&tl, 4, ids, g, 2, gn, 6, ts, src,
-					      dst, w, 0), 0);
+	                                      dst, w, 0),
+	             0);
 	return tl;
 }
 
@@ -29,7 +30,8 @@ Test(timeline, sorted_stable_and_loops_dropped)
 
 	cr_assert_eq(ilc_timeline_count(tl), 5);
 	cr_assert_eq(ilc_timeline_loops_dropped(tl), 1);
-	cr_assert(ts[0] == 10 && ts[1] == 10 && ts[2] == 20 && ts[3] == 50 && ts[4] == 70);
+	cr_assert(ts[0] == 10 && ts[1] == 10 && ts[2] == 20 && ts[3] == 50 &&
+	          ts[4] == 70);
 	cr_assert(src[0] == 0 && src[1] == 1, "stable among equal times");
 	cr_assert_eq(ilc_timeline_weight(tl)[2], 6.0);
 	cr_assert_eq(ilc_timeline_first(tl), 10);
@@ -39,7 +41,9 @@ Test(timeline, sorted_stable_and_loops_dropped)
 	cr_assert_eq(ilc_timeline_lower_bound(tl, 71), 5);
 	cr_assert_eq(ilc_timeline_participant_index(tl, "cy"), 2);
 	cr_assert_eq(ilc_timeline_participant_index(tl, "zed"), -1);
-	cr_assert_str_eq(ilc_timeline_group_name(tl, ilc_timeline_participant_group(tl, 3)), "BE");
+	cr_assert_str_eq(
+	    ilc_timeline_group_name(tl, ilc_timeline_participant_group(tl, 3)),
+	    "BE");
 	cr_assert_eq(ilc_timeline_event_count(tl), 0);
 	ilc_timeline_free(tl);
 }
@@ -49,8 +53,9 @@ Test(timeline, bad_participant_index_refused)
 	const int64_t ts[] = {1}, src[] = {0}, dst[] = {4};
 	ilc_timeline *tl = NULL;
 
-	cr_assert_eq(ilc_timeline_from_arrays(&tl, 2, NULL, NULL, 0, NULL, 1, ts,
-					      src, dst, NULL, 1), ILC_EINVAL);
+	cr_assert_eq(ilc_timeline_from_arrays(&tl, 2, NULL, NULL, 0, NULL, 1,
+	                                      ts, src, dst, NULL, 1),
+	             ILC_EINVAL);
 	cr_assert(strstr(ilc_error_message(), "outside 0..1") != NULL);
 	cr_assert_null(tl);
 }
@@ -71,7 +76,8 @@ Test(timeline, window_series_half_open)
 	cr_assert_null(w);
 	cr_assert_eq(ilc_window_series(&w, &n, 0, 0, 7, 9), ILC_EINVAL);
 	cr_assert(strstr(ilc_error_message(), "must be positive") != NULL);
-	cr_assert_eq(ilc_window_series(&w, &n, 0, 10, 1, INT64_MAX / 2), ILC_ERANGE);
+	cr_assert_eq(ilc_window_series(&w, &n, 0, 10, 1, INT64_MAX / 2),
+	             ILC_ERANGE);
 }
 
 Test(timeline, window_snapshot_edges_are_half_open)
@@ -87,10 +93,12 @@ Test(timeline, window_snapshot_edges_are_half_open)
 	cr_assert_eq(ilc_snapshot_vertex_count(s), 3, "dee inactive");
 	cr_assert_eq(ilc_snapshot_edge_count(s), 2);
 	ilc_snapshot_edge(s, 0, &a, &b, &w);
-	cr_assert(a == 0 && b == 1 && w == 2.0, "ann-bob: one at t=10, one (reversed) at t=20");
+	cr_assert(a == 0 && b == 1 && w == 2.0,
+	          "ann-bob: one at t=10, one (reversed) at t=20");
 	cr_assert_str_eq(ilc_snapshot_vertex_name(s, 2), "cy");
 	cr_assert_eq(ilc_snapshot_participant(s, 2), 2);
-	cr_assert_str_eq(ilc_snapshot_group_name(s, ilc_snapshot_group(s, 2)), "BE");
+	cr_assert_str_eq(ilc_snapshot_group_name(s, ilc_snapshot_group(s, 2)),
+	                 "BE");
 	ilc_snapshot_free(s);
 
 	so.vertices = ILC_VERTICES_ALL;
@@ -124,23 +132,24 @@ static ilc_store *toy_store(void)
 	ilc_import_files f = {0};
 
 	f.participants = ilc_test_write(".csv", "id,country,role,team\n"
-						"ann,AT,policymaker,x\n"
-						"bob,AT,implementer,y\n"
-						"cy,BE,policymaker,x\n"
-						"dee,,researcher,\n");
+	                                        "ann,AT,policymaker,x\n"
+	                                        "bob,AT,implementer,y\n"
+	                                        "cy,BE,policymaker,x\n"
+	                                        "dee,,researcher,\n");
 	f.events = ilc_test_write(".csv", "id,name,host_country,start,end\n"
-					  "v1,Visit,BE,100,200\n");
+	                                  "v1,Visit,BE,100,200\n");
 	f.attendance = ilc_test_write(".csv", "event,participant,role\n"
-					      "v1,cy,host\nv1,ann,visitor\n");
-	f.interactions = ilc_test_write(".csv", "ts,src,dst,channel,weight,event\n"
-						"150,ann,cy,meeting,2,v1\n"
-						"90,ann,bob,email,1,\n"
-						"300,cy,dee,email,1,\n"
-						"300,bob,bob,email,1,\n"
-						"150,bob,ann,call,1,\n");
+	                                      "v1,cy,host\nv1,ann,visitor\n");
+	f.interactions =
+	    ilc_test_write(".csv", "ts,src,dst,channel,weight,event\n"
+	                           "150,ann,cy,meeting,2,v1\n"
+	                           "90,ann,bob,email,1,\n"
+	                           "300,cy,dee,email,1,\n"
+	                           "300,bob,bob,email,1,\n"
+	                           "150,bob,ann,call,1,\n");
 	cr_assert_eq(ilc_store_open(&st, ":memory:", ILC_STORE_CREATE), 0);
 	cr_assert_eq(ilc_import_csv_files(st, &f, NULL, NULL), 0, "%s",
-		     ilc_error_message());
+	             ilc_error_message());
 	return st;
 }
 
@@ -153,24 +162,32 @@ Test(timeline, load_from_store_with_groups_channels_events)
 	size_t na;
 	int64_t s, e;
 
-	cr_assert_eq(ilc_timeline_load(&tl, st, NULL), 0, "%s", ilc_error_message());
-	cr_assert_eq(ilc_timeline_count(tl), 4, "the importer drops the self-loop");
+	cr_assert_eq(ilc_timeline_load(&tl, st, NULL), 0, "%s",
+	             ilc_error_message());
+	cr_assert_eq(ilc_timeline_count(tl), 4,
+	             "the importer drops the self-loop");
 	cr_assert_eq(ilc_timeline_loops_dropped(tl), 0);
 	cr_assert_eq(ilc_timeline_ts(tl)[0], 90, "sorted by time");
 	cr_assert_eq(ilc_timeline_ts(tl)[1], 150);
-	cr_assert_str_eq(ilc_timeline_participant_id(tl, ilc_timeline_src(tl)[1]), "ann",
-			 "equal times keep insertion order");
+	cr_assert_str_eq(
+	    ilc_timeline_participant_id(tl, ilc_timeline_src(tl)[1]), "ann",
+	    "equal times keep insertion order");
 	cr_assert_eq(ilc_timeline_weight(tl)[1], 2.0);
 	cr_assert_eq(ilc_timeline_participant_count(tl), 4);
 	cr_assert_str_eq(ilc_timeline_group_attr(tl), "country");
 	cr_assert_eq(ilc_timeline_group_count(tl), 2);
-	cr_assert_eq(ilc_timeline_participant_group(tl, ilc_timeline_participant_index(tl, "dee")), -1,
-		     "no country, no group");
-	cr_assert_null(ilc_timeline_participant_sector(tl, 0), "no sector column");
+	cr_assert_eq(ilc_timeline_participant_group(
+	                 tl, ilc_timeline_participant_index(tl, "dee")),
+	             -1, "no country, no group");
+	cr_assert_null(ilc_timeline_participant_sector(tl, 0),
+	               "no sector column");
 	cr_assert_null(ilc_timeline_participant_organisation(tl, 0));
-	cr_assert_str_eq(ilc_timeline_participant_role(tl, ilc_timeline_participant_index(tl, "bob")),
-			 "implementer");
-	cr_assert_str_eq(ilc_timeline_channel_name(tl, ilc_timeline_channel(tl)[1]), "meeting");
+	cr_assert_str_eq(ilc_timeline_participant_role(
+	                     tl, ilc_timeline_participant_index(tl, "bob")),
+	                 "implementer");
+	cr_assert_str_eq(
+	    ilc_timeline_channel_name(tl, ilc_timeline_channel(tl)[1]),
+	    "meeting");
 	cr_assert_eq(ilc_timeline_event_count(tl), 1);
 	cr_assert_eq(ilc_timeline_event(tl)[1], 0);
 	cr_assert_eq(ilc_timeline_event(tl)[0], -1);
@@ -208,7 +225,8 @@ Test(timeline, load_filters_and_group_attributes)
 	o.participants = who;
 	o.nparticipants = 3;
 	cr_assert_eq(ilc_timeline_load(&tl, st, &o), 0);
-	cr_assert_eq(ilc_timeline_count(tl), 1, "email among ann, bob, cy: 90 ann-bob");
+	cr_assert_eq(ilc_timeline_count(tl), 1,
+	             "email among ann, bob, cy: 90 ann-bob");
 	ilc_timeline_free(tl);
 
 	ilc_timeline_options_init(&o, ILC_TIMELINE_OPTIONS_VERSION);
@@ -223,14 +241,17 @@ Test(timeline, load_filters_and_group_attributes)
 	o.group_attr = "team"; /* a free attribute (extra CSV column) */
 	cr_assert_eq(ilc_timeline_load(&tl, st, &o), 0);
 	cr_assert_eq(ilc_timeline_group_count(tl), 2);
-	cr_assert_eq(ilc_timeline_participant_group(tl, ilc_timeline_participant_index(tl, "dee")), -1);
+	cr_assert_eq(ilc_timeline_participant_group(
+	                 tl, ilc_timeline_participant_index(tl, "dee")),
+	             -1);
 	ilc_timeline_free(tl);
 
 	ilc_timeline_options_init(&o, ILC_TIMELINE_OPTIONS_VERSION);
 	o.participants = nobody;
 	o.nparticipants = 1;
 	cr_assert_eq(ilc_timeline_load(&tl, st, &o), ILC_ENOTFOUND);
-	cr_assert(strstr(ilc_error_message(), "unknown participant \"zed\"") != NULL);
+	cr_assert(strstr(ilc_error_message(), "unknown participant \"zed\"") !=
+	          NULL);
 	o.participants = NULL;
 	o.channels = nobody;
 	o.nchannels = 1;
@@ -259,7 +280,8 @@ Test(timeline, load_allocation_failures_are_clean)
 		ilc__alloc_fail_after(-1);
 		if (err == 0)
 			break;
-		cr_assert_eq(err, ILC_ENOMEM, "k=%ld: %s", k, ilc_error_message());
+		cr_assert_eq(err, ILC_ENOMEM, "k=%ld: %s", k,
+		             ilc_error_message());
 		cr_assert_null(tl);
 	}
 	cr_assert_gt(k, 10);
@@ -277,7 +299,7 @@ Test(timeline, extreme_and_unknown_options_are_refused)
 
 	/* last - origin would overflow int64 */
 	cr_assert_eq(ilc_window_series(&w, &n, INT64_MIN, 10, 1, INT64_MAX),
-		     ILC_ERANGE);
+	             ILC_ERANGE);
 	cr_assert_null(w);
 	cr_assert_eq(n, 0);
 	so.weight = (ilc_weight_mode)7;
@@ -291,7 +313,8 @@ Test(timeline, extreme_and_unknown_options_are_refused)
 	so.vertices = ILC_VERTICES_ACTIVE;
 	so.weight = ILC_WEIGHT_DECAYED;
 	so.half_life = 86400;
-	cr_assert_eq(ilc_timeline_snapshot(&s, tl, ILC_TIME_MIN, ILC_TIME_MAX, &so), 0);
+	cr_assert_eq(
+	    ilc_timeline_snapshot(&s, tl, ILC_TIME_MIN, ILC_TIME_MAX, &so), 0);
 	cr_assert_eq(ilc_snapshot_edge_count(s), 0, "every weight decays to 0");
 	ilc_snapshot_free(s);
 	ilc_timeline_free(tl);

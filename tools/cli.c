@@ -11,7 +11,7 @@ int cli_fail(const char *cmd, int code)
 	const char *msg = ilc_error_message();
 
 	fprintf(stderr, "ilc %s: %s\n", cmd,
-		msg[0] ? msg : ilc_error_default_message(code));
+	        msg[0] ? msg : ilc_error_default_message(code));
 	switch (code) {
 	case ILC_EPARSE:
 	case ILC_ENOTFOUND:
@@ -52,7 +52,8 @@ int cli_parse_format(const char *s, cli_format *out)
 	static const struct {
 		const char *name;
 		cli_format f;
-	} formats[] = {{"text", CLI_TEXT}, {"json", CLI_JSON}, {"csv", CLI_CSV}};
+	} formats[] = {
+	    {"text", CLI_TEXT}, {"json", CLI_JSON}, {"csv", CLI_CSV}};
 	size_t i;
 
 	for (i = 0; s && i < sizeof(formats) / sizeof(formats[0]); i++)
@@ -90,7 +91,7 @@ int cli_print_table(const char *cmd, const ilc_table *t, cli_format f)
 }
 
 int cli_parse_time(const char *cmd, const char *opt, const char *v,
-		   int64_t *out)
+                   int64_t *out)
 {
 	if (!v)
 		return cli_usage_error(cmd, "%s needs a value", opt);
@@ -100,7 +101,7 @@ int cli_parse_time(const char *cmd, const char *opt, const char *v,
 }
 
 int cli_parse_duration(const char *cmd, const char *opt, const char *v,
-		       int64_t *out)
+                       int64_t *out)
 {
 	if (!v)
 		return cli_usage_error(cmd, "%s needs a value", opt);
@@ -118,17 +119,20 @@ int cli_open_source(const char *cmd, const char *source, ilc_store **out)
 	*out = NULL;
 	if (stat(source, &st) != 0) {
 		fprintf(stderr, "ilc %s: %s: no such store or directory\n", cmd,
-			source);
+		        source);
 		return CLI_EIO;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		if ((err = ilc_store_open(&store, ":memory:", ILC_STORE_CREATE)) < 0)
+		if ((err = ilc_store_open(&store,
+		                          ":memory:", ILC_STORE_CREATE)) < 0)
 			return cli_fail(cmd, err);
-		if ((err = ilc_import_dataset_dir(store, source, NULL, NULL)) < 0) {
+		if ((err = ilc_import_dataset_dir(store, source, NULL, NULL)) <
+		    0) {
 			ilc_store_close(store);
 			return cli_fail(cmd, err);
 		}
-	} else if ((err = ilc_store_open(&store, source, ILC_STORE_READONLY)) < 0) {
+	} else if ((err = ilc_store_open(&store, source, ILC_STORE_READONLY)) <
+	           0) {
 		return cli_fail(cmd, err);
 	}
 	*out = store;
@@ -143,7 +147,7 @@ void cli_common_init(cli_common *c)
 }
 
 int cli_common_option(const char *cmd, int argc, char **argv, int *i,
-		      cli_common *c)
+                      cli_common *c)
 {
 	const char *a = argv[*i];
 	const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
@@ -171,9 +175,10 @@ int cli_common_option(const char *cmd, int argc, char **argv, int *i,
 		c->tl.group_attr = v;
 	} else if (strcmp(a, "--format") == 0) {
 		if (cli_parse_format(v, &c->format) < 0)
-			rc = cli_usage_error(cmd, "--format must be text, json "
-						  "or csv, not '%s'",
-					     v ? v : "");
+			rc = cli_usage_error(cmd,
+			                     "--format must be text, json "
+			                     "or csv, not '%s'",
+			                     v ? v : "");
 	} else {
 		return 0;
 	}
@@ -184,7 +189,7 @@ int cli_common_option(const char *cmd, int argc, char **argv, int *i,
 }
 
 int cli_load_timeline(const char *cmd, const char *source, const cli_common *c,
-		      ilc_timeline **out)
+                      ilc_timeline **out)
 {
 	ilc_store *store = NULL;
 	int rc, err;
@@ -197,7 +202,7 @@ int cli_load_timeline(const char *cmd, const char *source, const cli_common *c,
 }
 
 int cli_make_windows(const char *cmd, const ilc_timeline *tl,
-                        const cli_common *c, ilc_window **w, size_t *n)
+                     const cli_common *c, ilc_window **w, size_t *n)
 {
 	int64_t first = ilc_timeline_first(tl), last = ilc_timeline_last(tl);
 	int64_t from = c->tl.from != ILC_TIME_MIN ? c->tl.from : first;
@@ -236,7 +241,7 @@ int cli_make_windows(const char *cmd, const ilc_timeline *tl,
 }
 
 int cli_parse_list(const char *cmd, const char *opt, const char *v,
-		   const cli_name_bits *table, size_t n, unsigned *out)
+                   const cli_name_bits *table, size_t n, unsigned *out)
 {
 	char buf[256], *tok, *save = NULL;
 	size_t k;
@@ -254,7 +259,7 @@ int cli_parse_list(const char *cmd, const char *opt, const char *v,
 				break;
 		if (k == n)
 			return cli_usage_error(cmd, "%s: unknown measure '%s'",
-					       opt, tok);
+			                       opt, tok);
 		*out |= table[k].bits;
 	}
 	if (!*out)

@@ -10,12 +10,12 @@
 
 /* Exit codes scripts can rely on (documented in docs/cli.md). */
 enum {
-	CLI_OK = 0,        /* success */
-	CLI_EFAIL = 1,     /* the analysis failed (library error) */
-	CLI_EUSAGE = 2,    /* bad command line */
-	CLI_EINPUT = 3,    /* bad input data (parse error, unknown id) */
-	CLI_ESTORE = 4,    /* store cannot be opened / is not a store */
-	CLI_EIO = 5        /* file cannot be read or written */
+	CLI_OK = 0,     /* success */
+	CLI_EFAIL = 1,  /* the analysis failed (library error) */
+	CLI_EUSAGE = 2, /* bad command line */
+	CLI_EINPUT = 3, /* bad input data (parse error, unknown id) */
+	CLI_ESTORE = 4, /* store cannot be opened / is not a store */
+	CLI_EIO = 5     /* file cannot be read or written */
 };
 
 typedef enum cli_format { CLI_TEXT = 0, CLI_JSON = 1, CLI_CSV = 2 } cli_format;
@@ -36,8 +36,10 @@ int cli_open_source(const char *cmd, const char *source, ilc_store **out);
 int cli_is_help(const char *arg);
 /* Parses a timestamp / duration option value; prints an error on failure
  * and returns CLI_EUSAGE, else 0. */
-int cli_parse_time(const char *cmd, const char *opt, const char *v, int64_t *out);
-int cli_parse_duration(const char *cmd, const char *opt, const char *v, int64_t *out);
+int cli_parse_time(const char *cmd, const char *opt, const char *v,
+                   int64_t *out);
+int cli_parse_duration(const char *cmd, const char *opt, const char *v,
+                       int64_t *out);
 
 /*
  * Options shared by the analysis commands.  cli_common_option() consumes
@@ -55,10 +57,10 @@ typedef struct cli_common {
 
 void cli_common_init(cli_common *c);
 int cli_common_option(const char *cmd, int argc, char **argv, int *i,
-		      cli_common *c);
+                      cli_common *c);
 /* Loads the timeline of SOURCE under c (store or CSV directory). */
 int cli_load_timeline(const char *cmd, const char *source, const cli_common *c,
-		      ilc_timeline **out);
+                      ilc_timeline **out);
 
 /*
  * The windows of an analysis: the series of --window/--step over [from,
@@ -66,7 +68,7 @@ int cli_load_timeline(const char *cmd, const char *source, const cli_common *c,
  * without --window.  *w: caller frees with ilc_free().  Exit code.
  */
 int cli_make_windows(const char *cmd, const ilc_timeline *tl,
-		     const cli_common *c, ilc_window **w, size_t *n);
+                     const cli_common *c, ilc_window **w, size_t *n);
 
 /* A name in a comma-separated option list and the bits it sets. */
 typedef struct cli_name_bits {
@@ -77,7 +79,7 @@ typedef struct cli_name_bits {
 /* Parses "a,b,c" against table into *out (OR of the bits); prints the
  * error and returns CLI_EUSAGE on an unknown or empty list, else 0. */
 int cli_parse_list(const char *cmd, const char *opt, const char *v,
-		   const cli_name_bits *table, size_t n, unsigned *out);
+                   const cli_name_bits *table, size_t n, unsigned *out);
 
 /* Subcommands: int cmd_NAME(int argc, char **argv), argv[0] = "NAME". */
 int cmd_init(int argc, char **argv);

@@ -56,7 +56,6 @@ static const cli_name_bits measure_names[] = {
     {"betweenness", ILC_BROKERAGE_BETWEENNESS},
 };
 
-
 static int run_level(const char *cmd, const ilc_timeline *tl,
                      const ilc_window *w, enum level level,
                      const ilc_brokerage_series_options *o, ilc_table **out)
@@ -127,12 +126,13 @@ int cmd_brokerage(int argc, char **argv)
 		} else if (strcmp(a, "--unweighted") == 0) {
 			o.weighted = 0;
 		} else if (strcmp(a, "--half-life") == 0) {
-			if ((rc = cli_parse_duration(cmd, a, v,
-			                             &o.snapshot.half_life)) != 0)
+			if ((rc = cli_parse_duration(
+			         cmd, a, v, &o.snapshot.half_life)) != 0)
 				return rc;
 			if (o.snapshot.half_life <= 0)
-				return cli_usage_error(cmd, "--half-life must be "
-				                            "positive");
+				return cli_usage_error(cmd,
+				                       "--half-life must be "
+				                       "positive");
 			o.snapshot.weight = ILC_WEIGHT_DECAYED;
 			i++;
 		} else if (strcmp(a, "--all") == 0) {

@@ -51,9 +51,7 @@ static const cli_name_bits measure_names[] = {
     {"all", ILC_COHESION_ALL},
 };
 
-
 enum what { WHAT_COHESION, WHAT_EI, WHAT_MIXING, WHAT_VERTICES };
-
 
 /* One-period tables: E-I, mixing matrix, per-vertex cohesion. */
 static int one_period(const char *cmd, const ilc_timeline *tl,

@@ -19,15 +19,15 @@
 #include <time.h>
 
 static const char usage_text[] =
-	"usage: ilc overview SOURCE [--width 30d] [--step 7d] [--dormancy 90d]\n"
-	"                    [--group ATTR] [--format json]\n\n"
-	"Runs the reference workload W1 (undirected analysis, self-loops "
-	"dropped) and\nprints one JSON object: windows, sum_density, "
-	"sum_components,\nsum_transitivity, sum_ei, betweenness_sum, "
-	"constraint_mean, gf_roles,\nties, spells, spells_ended, "
-	"median_spell_days, seconds (per stage),\nconventions. SOURCE is a "
-	"store or a directory with participants.csv\nand interactions.csv. "
-	"See docs/cli.md.\n";
+    "usage: ilc overview SOURCE [--width 30d] [--step 7d] [--dormancy 90d]\n"
+    "                    [--group ATTR] [--format json]\n\n"
+    "Runs the reference workload W1 (undirected analysis, self-loops "
+    "dropped) and\nprints one JSON object: windows, sum_density, "
+    "sum_components,\nsum_transitivity, sum_ei, betweenness_sum, "
+    "constraint_mean, gf_roles,\nties, spells, spells_ended, "
+    "median_spell_days, seconds (per stage),\nconventions. SOURCE is a "
+    "store or a directory with participants.csv\nand interactions.csv. "
+    "See docs/cli.md.\n";
 
 /* Writes s as the contents of a JSON string (quotes and controls escaped). */
 static void json_text(const char *s)
@@ -68,7 +68,7 @@ struct w1 {
 	int64_t ties, spells, spells_ended;
 	double median_days;
 	double sec_read, sec_windows, sec_betweenness, sec_constraint, sec_gf,
-		sec_spells;
+	    sec_spells;
 };
 
 static double column_sum(const ilc_table *t, const char *name)
@@ -84,7 +84,7 @@ static double column_sum(const ilc_table *t, const char *name)
 }
 
 static int stage_windows(struct w1 *o, const ilc_timeline *tl, int64_t width,
-			 int64_t step)
+                         int64_t step)
 {
 	ilc_cohesion_options co = ILC_COHESION_OPTIONS_INIT;
 	ilc_window *w = NULL;
@@ -96,7 +96,7 @@ static int stage_windows(struct w1 *o, const ilc_timeline *tl, int64_t width,
 	co.transitivity_zero = 1;
 	if (ilc_timeline_count(tl) &&
 	    (err = ilc_window_series(&w, &nw, ilc_timeline_first(tl), width,
-				     step, ilc_timeline_last(tl))) < 0)
+	                             step, ilc_timeline_last(tl))) < 0)
 		return err;
 	err = ilc_cohesion_series(&t, tl, w, nw, &co);
 	ilc_free(w);
@@ -133,9 +133,9 @@ static int aggregate(ilc_snapshot **out, const ilc_timeline *tl, int directed)
 	}
 	for (g = 0; g < ng; g++)
 		names[g] = ilc_timeline_group_name(tl, g);
-	err = ilc_snapshot_from_edges(out, ilc_timeline_participant_count(tl), e,
-				      n, NULL, directed, ilc_timeline_groups(tl),
-				      ng, names);
+	err = ilc_snapshot_from_edges(out, ilc_timeline_participant_count(tl),
+	                              e, n, NULL, directed,
+	                              ilc_timeline_groups(tl), ng, names);
 	free(e);
 	free(names);
 	return err;
@@ -174,7 +174,8 @@ static int stage_aggregate(struct w1 *o, const ilc_timeline *tl)
 			o->constraint_mean += v[i];
 			defined++;
 		}
-	o->constraint_mean = defined ? o->constraint_mean / (double)defined : NAN;
+	o->constraint_mean =
+	    defined ? o->constraint_mean / (double)defined : NAN;
 	o->sec_constraint = now() - t;
 	t = now();
 	if ((err = aggregate(&dir, tl, 1)) < 0 ||
@@ -188,8 +189,7 @@ done:
 	return err;
 }
 
-static int stage_spells(struct w1 *o, const ilc_timeline *tl,
-			int64_t dormancy)
+static int stage_spells(struct w1 *o, const ilc_timeline *tl, int64_t dormancy)
 {
 	ilc_spells_options so = ILC_SPELLS_OPTIONS_INIT;
 	ilc_spells *sp = NULL;
@@ -212,8 +212,8 @@ static int stage_spells(struct w1 *o, const ilc_timeline *tl,
 int cmd_overview(int argc, char **argv)
 {
 	static const char *const role_keys[ILC_GF_NROLES] = {
-		"coordinator", "itinerant", "representative", "gatekeeper",
-		"liaison"};
+	    "coordinator", "itinerant", "representative", "gatekeeper",
+	    "liaison"};
 	const char *cmd = "overview", *source = NULL;
 	int64_t dormancy = 90 * 86400;
 	ilc_timeline *tl = NULL;
@@ -236,7 +236,9 @@ int cmd_overview(int argc, char **argv)
 			return CLI_OK;
 		}
 		if (strcmp(a, "--dormancy") == 0) {
-			if ((rc = cli_parse_duration(cmd, a, i + 1 < argc ? argv[i + 1] : NULL, &dormancy)))
+			if ((rc = cli_parse_duration(
+			         cmd, a, i + 1 < argc ? argv[i + 1] : NULL,
+			         &dormancy)))
 				return rc;
 			i++;
 			continue;
@@ -248,7 +250,8 @@ int cmd_overview(int argc, char **argv)
 		if (a[0] == '-' && a[1])
 			return cli_usage_error(cmd, "unknown option '%s'", a);
 		if (source)
-			return cli_usage_error(cmd, "unexpected argument '%s'", a);
+			return cli_usage_error(cmd, "unexpected argument '%s'",
+			                       a);
 		source = a;
 	}
 	if (!source)
@@ -257,9 +260,10 @@ int cmd_overview(int argc, char **argv)
 		return cli_usage_error(cmd, "only --format json is supported");
 	if (c.tl.direction == ILC_DIRECTION_DIRECTED)
 		return cli_usage_error(cmd, "W1 is an undirected analysis: "
-					    "--directed does not apply");
+		                            "--directed does not apply");
 	if (c.window <= 0 || c.step <= 0 || dormancy <= 0)
-		return cli_usage_error(cmd, "--width, --step and --dormancy must be positive");
+		return cli_usage_error(
+		    cmd, "--width, --step and --dormancy must be positive");
 	c.tl.direction = ILC_DIRECTION_UNDIRECTED;
 	t0 = now();
 	if ((rc = cli_load_timeline(cmd, source, &c, &tl)) != CLI_OK)
@@ -295,22 +299,24 @@ int cmd_overview(int argc, char **argv)
 	       "  \"self_loops_dropped\": %zu,\n",
 	       (long long)ilc_timeline_participant_count(tl),
 	       ilc_timeline_count(tl), ilc_timeline_loops_dropped(tl));
-	printf("  \"conventions\": {\"direction\": \"undirected\", \"loops\": "
-	       "\"dropped\", \"window_width_s\": %lld, \"window_step_s\": %lld, "
-	       "\"window_origin\": \"first interaction\", \"group\": \"",
-	       (long long)c.window, (long long)c.step);
+	printf(
+	    "  \"conventions\": {\"direction\": \"undirected\", \"loops\": "
+	    "\"dropped\", \"window_width_s\": %lld, \"window_step_s\": %lld, "
+	    "\"window_origin\": \"first interaction\", \"group\": \"",
+	    (long long)c.window, (long long)c.step);
 	json_text(ilc_timeline_group_attr(tl));
-	printf("\", "
-	       "\"transitivity\": \"0 without triples\", \"ei\": \"null when m = "
-	       "0, excluded from sum_ei\", \"density\": \"NaN when n < 2, "
-	       "excluded from sum_density\", \"betweenness\": \"unweighted, raw, "
-	       "pairs counted once\", \"constraint\": \"weighted by interaction "
-	       "count, mean over non-isolates\", \"gf\": \"sna full credit, "
-	       "directed aggregate\", \"dormancy_s\": %lld, \"spell_duration\": "
-	       "\"last - first contact\", \"dissolution\": \"observed iff last + "
-	       "dormancy <= last interaction\", \"median\": \"Kaplan-Meier, "
-	       "midpoint when S = 0.5 on an interval\"},\n",
-	       (long long)dormancy);
+	printf(
+	    "\", "
+	    "\"transitivity\": \"0 without triples\", \"ei\": \"null when m = "
+	    "0, excluded from sum_ei\", \"density\": \"NaN when n < 2, "
+	    "excluded from sum_density\", \"betweenness\": \"unweighted, raw, "
+	    "pairs counted once\", \"constraint\": \"weighted by interaction "
+	    "count, mean over non-isolates\", \"gf\": \"sna full credit, "
+	    "directed aggregate\", \"dormancy_s\": %lld, \"spell_duration\": "
+	    "\"last - first contact\", \"dissolution\": \"observed iff last + "
+	    "dormancy <= last interaction\", \"median\": \"Kaplan-Meier, "
+	    "midpoint when S = 0.5 on an interval\"},\n",
+	    (long long)dormancy);
 	printf("  \"seconds\": {\"read\": %.3f, \"windows\": %.3f, "
 	       "\"betweenness\": %.3f, \"constraint\": %.3f, \"gf\": %.3f, "
 	       "\"spells\": %.3f, \"total\": %.3f}\n}\n",

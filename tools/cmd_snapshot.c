@@ -4,16 +4,16 @@
 #include <string.h>
 
 static const char usage_text[] =
-	"usage: ilc snapshot SOURCE [--from T] [--to T] [--all] "
-	"[--weight count|sum]\n"
-	"                    [--group ATTR] [--directed|--undirected] "
-	"[--format graphml|edgelist] [-o FILE]\n\n"
-	"Exports the snapshot of the window [from, to) (default: the whole "
-	"period):\nvertices are the participants active in the window "
-	"(--all: every participant),\nedges the pairs with at least one "
-	"interaction, weight their count (or summed weight).\nSelf-loops are "
-	"dropped and parallel interactions collapsed. SOURCE is a store or a\n"
-	"directory with participants.csv and interactions.csv.\n";
+    "usage: ilc snapshot SOURCE [--from T] [--to T] [--all] "
+    "[--weight count|sum]\n"
+    "                    [--group ATTR] [--directed|--undirected] "
+    "[--format graphml|edgelist] [-o FILE]\n\n"
+    "Exports the snapshot of the window [from, to) (default: the whole "
+    "period):\nvertices are the participants active in the window "
+    "(--all: every participant),\nedges the pairs with at least one "
+    "interaction, weight their count (or summed weight).\nSelf-loops are "
+    "dropped and parallel interactions collapsed. SOURCE is a store or a\n"
+    "directory with participants.csv and interactions.csv.\n";
 
 int cmd_snapshot(int argc, char **argv)
 {
@@ -35,17 +35,23 @@ int cmd_snapshot(int argc, char **argv)
 			return CLI_OK;
 		}
 		if ((strcmp(a, "--format") == 0 || strcmp(a, "--weight") == 0 ||
-		     strcmp(a, "-o") == 0) && i + 1 >= argc)
+		     strcmp(a, "-o") == 0) &&
+		    i + 1 >= argc)
 			return cli_usage_error(cmd, "%s needs a value", a);
 		if (strcmp(a, "--format") == 0 && i + 1 < argc) {
 			const char *v = argv[++i];
 
 			if (strcmp(v, "graphml") == 0)
 				graphml = 1;
-			else if (strcmp(v, "edgelist") == 0 || strcmp(v, "csv") == 0)
+			else if (strcmp(v, "edgelist") == 0 ||
+			         strcmp(v, "csv") == 0)
 				graphml = 0;
 			else
-				return cli_usage_error(cmd, "--format must be graphml or edgelist, not '%s'", v);
+				return cli_usage_error(
+				    cmd,
+				    "--format must be graphml or edgelist, not "
+				    "'%s'",
+				    v);
 			continue;
 		}
 		if ((rc = cli_common_option(cmd, argc, argv, &i, &c)) < 0)
@@ -62,7 +68,10 @@ int cmd_snapshot(int argc, char **argv)
 			else if (strcmp(v, "sum") == 0)
 				so.weight = ILC_WEIGHT_SUM;
 			else
-				return cli_usage_error(cmd, "--weight must be count or sum, not '%s'", v);
+				return cli_usage_error(
+				    cmd,
+				    "--weight must be count or sum, not '%s'",
+				    v);
 		} else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
 			path = argv[++i];
 		} else if (a[0] == '-' && a[1]) {
@@ -70,21 +79,22 @@ int cmd_snapshot(int argc, char **argv)
 		} else if (!source) {
 			source = a;
 		} else {
-			return cli_usage_error(cmd, "unexpected argument '%s'", a);
+			return cli_usage_error(cmd, "unexpected argument '%s'",
+			                       a);
 		}
 	}
 	if (!source)
 		return cli_usage_error(cmd, "missing SOURCE");
 	if (c.window || c.step)
 		return cli_usage_error(cmd, "a snapshot is one window: use "
-					    "--from and --to, not --window or "
-					    "--step");
+		                            "--from and --to, not --window or "
+		                            "--step");
 	if ((rc = cli_load_timeline(cmd, source, &c, &tl)) != CLI_OK)
 		return rc;
 	err = ilc_timeline_snapshot(&snap, tl, c.tl.from, c.tl.to, &so);
 	if (err >= 0)
 		err = graphml ? ilc_snapshot_to_graphml(&text, snap)
-			      : ilc_snapshot_to_edgelist(&text, snap);
+		              : ilc_snapshot_to_edgelist(&text, snap);
 	ilc_snapshot_free(snap);
 	ilc_timeline_free(tl);
 	if (err < 0)
@@ -100,7 +110,7 @@ int cmd_snapshot(int argc, char **argv)
 		if (path)
 			fclose(f);
 		fprintf(stderr, "ilc %s: cannot write %s\n", cmd,
-			path ? path : "standard output");
+		        path ? path : "standard output");
 		return CLI_EIO;
 	}
 	ilc_free(text);

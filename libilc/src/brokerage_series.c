@@ -28,7 +28,6 @@ int ilc_brokerage_series_options_init(ilc_brokerage_series_options *opts,
 	return 0;
 }
 
-
 static int series_columns(ilc_table *t, unsigned measures, int *gf0,
                           int *holes0, int *btw0)
 {
@@ -106,8 +105,7 @@ static int series_betweenness(ilc_table *t, int64_t row0, const ilc_snapshot *s,
 		    (rc = ilc_table_set_real(t, row0 + v, btw0 + 1,
 		                             s->n >= 3 ? btw[v] / pairs
 		                                       : NAN)) < 0 ||
-		    (rc = ilc_table_set_int(t, row0 + v, btw0 + 2, cut[v])) <
-		        0)
+		    (rc = ilc_table_set_int(t, row0 + v, btw0 + 2, cut[v])) < 0)
 			return rc;
 	return 0;
 }
@@ -228,10 +226,11 @@ int ilc_brokerage_series(ilc_table **out, const ilc_timeline *tl,
 	                    ILC_BROKERAGE_BETWEENNESS)) ||
 	    (o.measures & ~(ILC_BROKERAGE_GF | ILC_BROKERAGE_HOLES |
 	                    ILC_BROKERAGE_BETWEENNESS)))
-		return ilc__error_set(ILC_EINVAL,
-		                      "brokerage series: no measure or an unknown "
-		                      "measure selected (measures = %u)",
-		                      o.measures);
+		return ilc__error_set(
+		    ILC_EINVAL,
+		    "brokerage series: no measure or an unknown "
+		    "measure selected (measures = %u)",
+		    o.measures);
 	if ((err = ilc__window_check("brokerage series", windows, nwindows)) <
 	    0)
 		return err;
@@ -257,8 +256,8 @@ int ilc_brokerage_series(ilc_table **out, const ilc_timeline *tl,
 		if ((err = series_window(t, w, &windows[w], s, gf, holes, gf0,
 		                         holes0, &row0)) < 0)
 			goto done;
-		if (btw && (err = series_betweenness(t, row0, s, btw, cut,
-		                                     btw0)) < 0)
+		if (btw &&
+		    (err = series_betweenness(t, row0, s, btw, cut, btw0)) < 0)
 			goto done;
 		ilc_table_free(gf);
 		ilc_table_free(holes);

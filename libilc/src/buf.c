@@ -39,7 +39,7 @@ void ilc__buf_printf(ilc__buf *b, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0) {
 		b->err = ilc__error_set(ILC_EINTERNAL,
-					"text output: invalid format");
+		                        "text output: invalid format");
 		return;
 	}
 	if ((size_t)n < sizeof(small)) {
@@ -65,12 +65,23 @@ void ilc__buf_xml(ilc__buf *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '&': ilc__buf_puts(b, "&amp;"); break;
-		case '<': ilc__buf_puts(b, "&lt;"); break;
-		case '>': ilc__buf_puts(b, "&gt;"); break;
-		case '"': ilc__buf_puts(b, "&quot;"); break;
-		case '\'': ilc__buf_puts(b, "&apos;"); break;
-		default: ilc__buf_put(b, s, 1);
+		case '&':
+			ilc__buf_puts(b, "&amp;");
+			break;
+		case '<':
+			ilc__buf_puts(b, "&lt;");
+			break;
+		case '>':
+			ilc__buf_puts(b, "&gt;");
+			break;
+		case '"':
+			ilc__buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			ilc__buf_puts(b, "&apos;");
+			break;
+		default:
+			ilc__buf_put(b, s, 1);
 		}
 	}
 }

@@ -17,7 +17,7 @@ struct error_entry {
 
 #define ILC__ERROR_ROW(name, value, msg) {value, #name, msg},
 static const struct error_entry error_table[] = {
-	ILC_ERROR_TABLE(ILC__ERROR_ROW)};
+    ILC_ERROR_TABLE(ILC__ERROR_ROW)};
 #undef ILC__ERROR_ROW
 
 static const struct error_entry *lookup(int code)
@@ -65,7 +65,7 @@ int ilc__error_setv(int code, const char *fmt, va_list ap)
 	last_code = code;
 	if (!fmt) {
 		snprintf(last_msg, sizeof(last_msg), "%s",
-			 ilc_error_default_message(code));
+		         ilc_error_default_message(code));
 		return code;
 	}
 	vsnprintf(last_msg, sizeof(last_msg), fmt, ap);

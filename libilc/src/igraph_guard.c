@@ -26,12 +26,12 @@ static void guard_init(void)
 }
 
 static void record_error(const char *why, const char *file, int line,
-			 igraph_error_t code)
+                         igraph_error_t code)
 {
 	ILC__UNUSED(file);
 	ILC__UNUSED(line);
 	snprintf(reason, sizeof(reason), "%s (%s)", why ? why : "",
-		 igraph_strerror(code));
+	         igraph_strerror(code));
 	IGRAPH_FINALLY_FREE();
 }
 
@@ -66,8 +66,7 @@ int ilc__igraph_error(int igraph_rc, const char *what)
 {
 	if (igraph_rc == IGRAPH_ENOMEM)
 		return ilc__error_oom();
-	return ilc__error_set(ILC_EGRAPH, "igraph %s failed: %s", what,
-			      reason[0] ? reason
-					: igraph_strerror(
-						  (igraph_error_t)igraph_rc));
+	return ilc__error_set(
+	    ILC_EGRAPH, "igraph %s failed: %s", what,
+	    reason[0] ? reason : igraph_strerror((igraph_error_t)igraph_rc));
 }

@@ -88,7 +88,10 @@ typedef struct ilc__buf {
 	int err;
 } ilc__buf;
 
-#define ILC__BUF_INIT {NULL, 0, 0, 0}
+#define ILC__BUF_INIT                                                          \
+	{                                                                      \
+		NULL, 0, 0, 0                                                  \
+	}
 void ilc__buf_put(ilc__buf *b, const char *s, size_t len);
 void ilc__buf_puts(ilc__buf *b, const char *s);
 void ilc__buf_printf(ilc__buf *b, const char *fmt, ...) ILC__PRINTF(2, 3);
@@ -109,7 +112,7 @@ void ilc__buf_dispose(ilc__buf *b);
  * memory.  Returns 0 or ILC_ENOMEM (records unchanged).  (sort.c)
  */
 int ilc__sort_stable_by_key(void *base, size_t n, size_t size, int64_t nkeys,
-			    int64_t (*key)(const void *rec));
+                            int64_t (*key)(const void *rec));
 
 #define ILC__UNUSED(x) ((void)(x))
 

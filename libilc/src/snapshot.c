@@ -81,8 +81,8 @@ static char **copy_strings(const char *const *src, int64_t n)
 
 /* Fills off/adj/eid for the arcs (src[k] -> dst[k]) given by two columns. */
 static int build_csr(int64_t n, int64_t narcs, const int64_t *src,
-		     const int64_t *dst, const int64_t *eid_of, int64_t **off,
-		     int64_t **adj, int64_t **eid)
+                     const int64_t *dst, const int64_t *eid_of, int64_t **off,
+                     int64_t **adj, int64_t **eid)
 {
 	int64_t *o = ilc__calloc((size_t)n + 1, sizeof(int64_t));
 	int64_t *a = ilc__malloc((size_t)narcs, sizeof(int64_t));
@@ -191,13 +191,13 @@ static int build_adjacency(ilc_snapshot *s)
 		}
 	}
 	if ((err = build_csr(s->n, narcs, src, dst, eid, &s->out_off,
-			     &s->out_adj, &s->out_eid)) < 0)
+	                     &s->out_adj, &s->out_eid)) < 0)
 		goto done;
 	if ((err = sort_lists(s->n, s->out_off, s->out_adj, s->out_eid)) < 0)
 		goto done;
 	if (s->directed) {
 		if ((err = build_csr(s->n, m, dst, src, eid, &s->in_off,
-				     &s->in_adj, &s->in_eid)) < 0)
+		                     &s->in_adj, &s->in_eid)) < 0)
 			goto done;
 		err = sort_lists(s->n, s->in_off, s->in_adj, s->in_eid);
 	} else {
@@ -236,13 +236,13 @@ static int sort_raw_edges(struct raw_edge *raw, size_t m, int64_t n)
 		return 0;
 	}
 	if ((err = ilc__sort_stable_by_key(raw, m, sizeof(*raw), n,
-					   raw_key_b)) < 0)
+	                                   raw_key_b)) < 0)
 		return err;
 	return ilc__sort_stable_by_key(raw, m, sizeof(*raw), n, raw_key_a);
 }
 
 static int collapse_edges(ilc_snapshot *s, const int64_t *edges, size_t m,
-			  const double *weights)
+                          const double *weights)
 {
 	struct raw_edge *raw = ilc__malloc(m, sizeof(*raw));
 	size_t k, nraw = 0;
@@ -257,18 +257,18 @@ static int collapse_edges(ilc_snapshot *s, const int64_t *edges, size_t m,
 
 		if (a < 0 || a >= s->n || b < 0 || b >= s->n) {
 			free(raw);
-			return ilc__error_set(
-				ILC_EINVAL,
-				"edge %zu: vertex %" PRId64 " or %" PRId64
-				" is outside 0..%" PRId64,
-				k, a, b, s->n - 1);
+			return ilc__error_set(ILC_EINVAL,
+			                      "edge %zu: vertex %" PRId64
+			                      " or %" PRId64
+			                      " is outside 0..%" PRId64,
+			                      k, a, b, s->n - 1);
 		}
 		if (!isfinite(w) || w < 0) {
 			free(raw);
 			return ilc__error_set(ILC_EINVAL,
-					      "edge %zu: weight %g is not a "
-					      "finite non-negative number",
-					      k, w);
+			                      "edge %zu: weight %g is not a "
+			                      "finite non-negative number",
+			                      k, w);
 		}
 		if (a == b) {
 			s->loops++;
@@ -333,10 +333,10 @@ static int decimal_names(ilc_snapshot *s)
 }
 
 int ilc__snapshot_build(ilc_snapshot **out, int64_t n, const int64_t *edges,
-			size_t m, const double *weights, int directed,
-			const int32_t *groups, int32_t ngroups,
-			const char *const *group_names,
-			const int64_t *participant, const char *const *names)
+                        size_t m, const double *weights, int directed,
+                        const int32_t *groups, int32_t ngroups,
+                        const char *const *group_names,
+                        const int64_t *participant, const char *const *names)
 {
 	ilc_snapshot *s = NULL;
 	int64_t v;
@@ -345,8 +345,8 @@ int ilc__snapshot_build(ilc_snapshot **out, int64_t n, const int64_t *edges,
 
 	if (!out || n < 0 || (m && !edges) || ngroups < 0)
 		return ilc__error_set(ILC_EINVAL,
-				      "snapshot: invalid argument (NULL "
-				      "output, edges or negative size)");
+		                      "snapshot: invalid argument (NULL "
+		                      "output, edges or negative size)");
 	*out = NULL;
 	s = ilc__calloc(1, sizeof(*s));
 	if (!s)
@@ -358,10 +358,10 @@ int ilc__snapshot_build(ilc_snapshot **out, int64_t n, const int64_t *edges,
 			if (groups[v] < -1 || groups[v] >= ngroups) {
 				ilc_snapshot_free(s);
 				return ilc__error_set(
-					ILC_EINVAL,
-					"vertex %" PRId64
-					": group %d is outside -1..%d",
-					v, (int)groups[v], (int)ngroups - 1);
+				    ILC_EINVAL,
+				    "vertex %" PRId64
+				    ": group %d is outside -1..%d",
+				    v, (int)groups[v], (int)ngroups - 1);
 			}
 	}
 	if ((err = collapse_edges(s, edges, m, weights)) < 0)
@@ -379,7 +379,8 @@ int ilc__snapshot_build(ilc_snapshot **out, int64_t n, const int64_t *edges,
 	}
 	s->ngroups = groups ? ngroups : 0;
 	if (s->ngroups) {
-		s->group_names = ilc__calloc((size_t)s->ngroups, sizeof(char *));
+		s->group_names =
+		    ilc__calloc((size_t)s->ngroups, sizeof(char *));
 		if (!s->group_names)
 			goto fail;
 		for (g = 0; g < s->ngroups; g++) {
@@ -407,14 +408,13 @@ fail:
 	return err;
 }
 
-int ilc_snapshot_from_edges(ilc_snapshot **out, int64_t n,
-			    const int64_t *edges, size_t m,
-			    const double *weights, int directed,
-			    const int32_t *groups, int32_t ngroups,
-			    const char *const *group_names)
+int ilc_snapshot_from_edges(ilc_snapshot **out, int64_t n, const int64_t *edges,
+                            size_t m, const double *weights, int directed,
+                            const int32_t *groups, int32_t ngroups,
+                            const char *const *group_names)
 {
 	return ilc__snapshot_build(out, n, edges, m, weights, directed, groups,
-				   ngroups, group_names, NULL, NULL);
+	                           ngroups, group_names, NULL, NULL);
 }
 
 int ilc_snapshot_set_vertex_names(ilc_snapshot *s, const char *const *names)
@@ -451,11 +451,11 @@ int64_t ilc_snapshot_loops_dropped(const ilc_snapshot *s)
 }
 
 int ilc_snapshot_edge(const ilc_snapshot *s, int64_t k, int64_t *from,
-		      int64_t *to, double *weight)
+                      int64_t *to, double *weight)
 {
 	if (!s || k < 0 || k >= s->m)
 		return ilc__error_set(ILC_EINVAL, "snapshot: no edge %" PRId64,
-				      k);
+		                      k);
 	if (from)
 		*from = s->from[k];
 	if (to)
@@ -516,7 +516,7 @@ int ilc__snapshot_has_edge(const ilc_snapshot *s, int64_t u, int64_t v)
 }
 
 int ilc__snapshot_igraph(const ilc_snapshot *cs, const igraph_t **graph,
-			 const igraph_vector_t **weights)
+                         const igraph_vector_t **weights)
 {
 	/* the lazily built view is a cache: logically const */
 	ilc_snapshot *s = (ilc_snapshot *)cs;
@@ -557,18 +557,19 @@ int ilc_snapshot_to_graphml(char **out, const ilc_snapshot *s)
 	int64_t v, k;
 
 	if (!out || !s)
-		return ilc__error_set(ILC_EINVAL, "snapshot: NULL output or snapshot");
-	ilc__buf_puts(&b,
-		      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		      "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-		      "  <key id=\"name\" for=\"node\" attr.name=\"name\" "
-		      "attr.type=\"string\"/>\n"
-		      "  <key id=\"group\" for=\"node\" attr.name=\"group\" "
-		      "attr.type=\"string\"/>\n"
-		      "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" "
-		      "attr.type=\"double\"/>\n");
+		return ilc__error_set(ILC_EINVAL,
+		                      "snapshot: NULL output or snapshot");
+	ilc__buf_puts(
+	    &b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+	        "  <key id=\"name\" for=\"node\" attr.name=\"name\" "
+	        "attr.type=\"string\"/>\n"
+	        "  <key id=\"group\" for=\"node\" attr.name=\"group\" "
+	        "attr.type=\"string\"/>\n"
+	        "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" "
+	        "attr.type=\"double\"/>\n");
 	ilc__buf_printf(&b, "  <graph id=\"G\" edgedefault=\"%s\">\n",
-			s->directed ? "directed" : "undirected");
+	                s->directed ? "directed" : "undirected");
 	for (v = 0; v < s->n; v++) {
 		const char *g = ilc_snapshot_group_name(s, s->group[v]);
 
@@ -585,9 +586,10 @@ int ilc_snapshot_to_graphml(char **out, const ilc_snapshot *s)
 	}
 	for (k = 0; k < s->m; k++) {
 		ilc__buf_printf(&b,
-				"    <edge source=\"n%" PRId64 "\" target=\"n%" PRId64
-				"\"><data key=\"weight\">",
-				s->from[k], s->to[k]);
+		                "    <edge source=\"n%" PRId64
+		                "\" target=\"n%" PRId64
+		                "\"><data key=\"weight\">",
+		                s->from[k], s->to[k]);
 		ilc__buf_json_real(&b, s->w[k]);
 		ilc__buf_puts(&b, "</data></edge>\n");
 	}
@@ -601,7 +603,8 @@ int ilc_snapshot_to_edgelist(char **out, const ilc_snapshot *s)
 	int64_t k;
 
 	if (!out || !s)
-		return ilc__error_set(ILC_EINVAL, "snapshot: NULL output or snapshot");
+		return ilc__error_set(ILC_EINVAL,
+		                      "snapshot: NULL output or snapshot");
 	ilc__buf_puts(&b, "src,dst,weight\n");
 	for (k = 0; k < s->m; k++) {
 		ilc__buf_csv_field(&b, ilc_snapshot_vertex_name(s, s->from[k]));

@@ -15,11 +15,11 @@
 
 struct ilc_snapshot {
 	int directed;
-	int64_t n;           /* vertices */
-	int64_t m;           /* collapsed, loop-free edges */
-	int64_t loops;       /* self-loop rows dropped */
-	int64_t *from, *to;  /* m endpoints; undirected: from < to; sorted */
-	double *w;           /* m collapsed weights (> 0) */
+	int64_t n;          /* vertices */
+	int64_t m;          /* collapsed, loop-free edges */
+	int64_t loops;      /* self-loop rows dropped */
+	int64_t *from, *to; /* m endpoints; undirected: from < to; sorted */
+	double *w;          /* m collapsed weights (> 0) */
 	/*
 	 * CSR adjacency.  Undirected: out_* lists all neighbours and in_*
 	 * aliases it.  Directed: out_* successors, in_* predecessors.
@@ -31,9 +31,9 @@ struct ilc_snapshot {
 	char **names;         /* n names, owned (decimal ids by default) */
 	int32_t *group;       /* n: group index or -1 */
 	int32_t ngroups;
-	char **group_names;   /* ngroups, owned */
+	char **group_names; /* ngroups, owned */
 	int has_igraph;
-	igraph_t graph;       /* built lazily by ilc__snapshot_igraph() */
+	igraph_t graph; /* built lazily by ilc__snapshot_igraph() */
 	igraph_vector_t weights;
 };
 
@@ -43,7 +43,7 @@ struct ilc_snapshot {
  * ilc__igraph_enter() and ilc__igraph_leave().  Returns 0 or an ILC code.
  */
 int ilc__snapshot_igraph(const ilc_snapshot *s, const igraph_t **graph,
-			 const igraph_vector_t **weights);
+                         const igraph_vector_t **weights);
 
 /*
  * Internal constructor used by the timeline: like ilc_snapshot_from_edges
@@ -51,10 +51,10 @@ int ilc__snapshot_igraph(const ilc_snapshot *s, const igraph_t **graph,
  * indices (n entries, copied) and vertex names (copied, may be NULL).
  */
 int ilc__snapshot_build(ilc_snapshot **out, int64_t n, const int64_t *edges,
-			size_t m, const double *weights, int directed,
-			const int32_t *groups, int32_t ngroups,
-			const char *const *group_names,
-			const int64_t *participant, const char *const *names);
+                        size_t m, const double *weights, int directed,
+                        const int32_t *groups, int32_t ngroups,
+                        const char *const *group_names,
+                        const int64_t *participant, const char *const *names);
 
 /* 1 if u -> v is an edge (undirected: u -- v).  O(log deg). */
 int ilc__snapshot_has_edge(const ilc_snapshot *s, int64_t u, int64_t v);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 int ilc__sort_stable_by_key(void *base, size_t n, size_t size, int64_t nkeys,
-			    int64_t (*key)(const void *rec))
+                            int64_t (*key)(const void *rec))
 {
 	unsigned char *rec = base, *tmp;
 	size_t *count, i, sum = 0;
@@ -34,8 +34,8 @@ int ilc__sort_stable_by_key(void *base, size_t n, size_t size, int64_t nkeys,
 		sum += c;
 	}
 	for (i = 0; i < n; i++)
-		memcpy(tmp + count[key(rec + i * size)]++ * size, rec + i * size,
-		       size);
+		memcpy(tmp + count[key(rec + i * size)]++ * size,
+		       rec + i * size, size);
 	memcpy(rec, tmp, n * size);
 	free(tmp);
 	free(count);

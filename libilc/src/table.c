@@ -16,7 +16,7 @@ union cell {
 struct column {
 	char *name;
 	ilc_column_type type;
-	union cell *cells; /* rows */
+	union cell *cells;   /* rows */
 	unsigned char *null; /* rows */
 };
 
@@ -82,16 +82,15 @@ int ilc_table_add_column(ilc_table *t, const char *name, ilc_column_type type)
 	if (type != ILC_COLUMN_INT && type != ILC_COLUMN_REAL &&
 	    type != ILC_COLUMN_TEXT)
 		return ilc__error_set(ILC_EINVAL,
-				      "table %s: column %s has unknown type %d",
-				      t->name, name, (int)type);
+		                      "table %s: column %s has unknown type %d",
+		                      t->name, name, (int)type);
 	if (t->nrows)
 		return ilc__error_set(ILC_EINVAL,
-				      "table %s: column %s added after rows",
-				      t->name, name);
+		                      "table %s: column %s added after rows",
+		                      t->name, name);
 	if (ilc_table_column_index(t, name) >= 0)
-		return ilc__error_set(ILC_EINVAL,
-				      "table %s: duplicate column %s", t->name,
-				      name);
+		return ilc__error_set(
+		    ILC_EINVAL, "table %s: duplicate column %s", t->name, name);
 	p = t->cols;
 	if (ilc__grow(&p, &t->capcols, t->ncols + 1, sizeof(*t->cols)) < 0)
 		return ILC_ENOMEM;
@@ -115,8 +114,8 @@ int64_t ilc_table_add_row(ilc_table *t)
 
 		for (c = 0; c < t->ncols; c++) {
 			struct column *col = &t->cols[c];
-			void *cells = ilc__realloc(col->cells, ncap,
-						   sizeof(union cell));
+			void *cells =
+			    ilc__realloc(col->cells, ncap, sizeof(union cell));
 			void *nul;
 
 			if (!cells)
@@ -137,7 +136,7 @@ int64_t ilc_table_add_row(ilc_table *t)
 }
 
 static struct column *cell_col(const ilc_table *t, int64_t row, int col,
-			       ilc_column_type type)
+                               ilc_column_type type)
 {
 	if (!t || row < 0 || row >= t->nrows || col < 0 ||
 	    (size_t)col >= t->ncols)
@@ -149,10 +148,9 @@ static struct column *cell_col(const ilc_table *t, int64_t row, int col,
 
 static int bad_cell(const ilc_table *t, int64_t row, int col)
 {
-	return ilc__error_set(ILC_EINVAL,
-			      "table %s: no cell (%" PRId64
-			      ", %d) of that type",
-			      t ? t->name : "(null)", row, col);
+	return ilc__error_set(
+	    ILC_EINVAL, "table %s: no cell (%" PRId64 ", %d) of that type",
+	    t ? t->name : "(null)", row, col);
 }
 
 int ilc_table_set_int(ilc_table *t, int64_t row, int col, int64_t value)
@@ -288,7 +286,7 @@ int ilc_table_set_convention(ilc_table *t, const char *key, const char *value)
 
 	if (!t || !key || !value)
 		return ilc__error_set(ILC_EINVAL,
-				      "table: NULL convention key or value");
+		                      "table: NULL convention key or value");
 	if (!(v = ilc__strdup(value)))
 		return ILC_ENOMEM;
 	for (i = 0; i < t->nconv; i++)
@@ -361,8 +359,8 @@ static void json_string(ilc__buf *b, const char *s)
 		} else if (ch == '\t') {
 			ilc__buf_puts(b, "\\t");
 		} else if (ch < 0x20) {
-			char esc[7] = {'\\', 'u', '0', '0', hex[ch >> 4],
-				       hex[ch & 15], 0};
+			char esc[7] = {'\\',         'u',          '0', '0',
+			               hex[ch >> 4], hex[ch & 15], 0};
 
 			ilc__buf_puts(b, esc);
 		} else {
@@ -420,7 +418,7 @@ void ilc__table_json(ilc__buf *b, const ilc_table *t)
 		ilc__buf_puts(b, c ? ", {\"name\": " : "{\"name\": ");
 		json_string(b, t->cols[c].name);
 		ilc__buf_printf(b, ", \"type\": \"%s\"}",
-				type_name(t->cols[c].type));
+		                type_name(t->cols[c].type));
 	}
 	ilc__buf_puts(b, "], \"rows\": [");
 	for (r = 0; r < t->nrows; r++) {
@@ -442,14 +440,15 @@ int ilc_table_to_json(char **out, const ilc_table *t)
 	ilc__buf b = ILC__BUF_INIT;
 
 	if (!out || !t)
-		return ilc__error_set(ILC_EINVAL, "table: NULL output or table");
+		return ilc__error_set(ILC_EINVAL,
+		                      "table: NULL output or table");
 	ilc__table_json(&b, t);
 	ilc__buf_puts(&b, "\n");
 	return ilc__buf_finish(&b, out);
 }
 
 static void plain_cell(ilc__buf *b, const struct column *c, int64_t r,
-		       const char *null, const char *realfmt)
+                       const char *null, const char *realfmt)
 {
 	if (c->null[r]) {
 		ilc__buf_puts(b, null);
@@ -460,8 +459,8 @@ static void plain_cell(ilc__buf *b, const struct column *c, int64_t r,
 		ilc__buf_printf(b, "%" PRId64, c->cells[r].i);
 		break;
 	case ILC_COLUMN_REAL:
-		ilc__buf_printf(b, realfmt, c->cells[r].r == 0 ? 0.0
-							       : c->cells[r].r);
+		ilc__buf_printf(b, realfmt,
+		                c->cells[r].r == 0 ? 0.0 : c->cells[r].r);
 		break;
 	case ILC_COLUMN_TEXT:
 		ilc__buf_puts(b, c->cells[r].s);
@@ -477,7 +476,8 @@ int ilc_table_to_csv(char **out, const ilc_table *t)
 	int64_t r;
 
 	if (!out || !t)
-		return ilc__error_set(ILC_EINVAL, "table: NULL output or table");
+		return ilc__error_set(ILC_EINVAL,
+		                      "table: NULL output or table");
 	for (c = 0; c < t->ncols; c++) {
 		if (c)
 			ilc__buf_put(&b, ",", 1);
@@ -510,7 +510,8 @@ int ilc_table_to_text(char **out, const ilc_table *t)
 	int pass;
 
 	if (!out || !t)
-		return ilc__error_set(ILC_EINVAL, "table: NULL output or table");
+		return ilc__error_set(ILC_EINVAL,
+		                      "table: NULL output or table");
 	if (!(width = ilc__calloc(t->ncols, sizeof(size_t))))
 		return ILC_ENOMEM;
 	for (c = 0; c < t->ncols; c++)
@@ -527,7 +528,7 @@ int ilc_table_to_text(char **out, const ilc_table *t)
 					ilc__buf_puts(&cell, t->cols[c].name);
 				else
 					plain_cell(&cell, &t->cols[c], r, "-",
-						   "%.6g");
+					           "%.6g");
 				if (cell.err) {
 					b.err = cell.err;
 					goto done;
@@ -544,11 +545,13 @@ int ilc_table_to_text(char **out, const ilc_table *t)
 				if (t->cols[c].type == ILC_COLUMN_TEXT) {
 					ilc__buf_puts(&b, s);
 					if (c + 1 < t->ncols)
-						ilc__buf_printf(&b, "%*s",
-							(int)(width[c] - len), "");
+						ilc__buf_printf(
+						    &b, "%*s",
+						    (int)(width[c] - len), "");
 				} else {
 					ilc__buf_printf(&b, "%*s",
-							(int)(width[c] - len), "");
+					                (int)(width[c] - len),
+					                "");
 					ilc__buf_puts(&b, s);
 				}
 			}

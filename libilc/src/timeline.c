@@ -69,9 +69,9 @@ int ilc_timeline_options_init(ilc_timeline_options *opts, unsigned version)
 	ilc_timeline_options def = ILC_TIMELINE_OPTIONS_INIT;
 
 	if (!opts || version != ILC_TIMELINE_OPTIONS_VERSION)
-		return ilc__error_set(ILC_EINVAL,
-				      "timeline options: unsupported version %u",
-				      version);
+		return ilc__error_set(
+		    ILC_EINVAL, "timeline options: unsupported version %u",
+		    version);
 	*opts = def;
 	return 0;
 }
@@ -81,9 +81,9 @@ int ilc_snapshot_options_init(ilc_snapshot_options *opts, unsigned version)
 	ilc_snapshot_options def = ILC_SNAPSHOT_OPTIONS_INIT;
 
 	if (!opts || version != ILC_SNAPSHOT_OPTIONS_VERSION)
-		return ilc__error_set(ILC_EINVAL,
-				      "snapshot options: unsupported version %u",
-				      version);
+		return ilc__error_set(
+		    ILC_EINVAL, "snapshot options: unsupported version %u",
+		    version);
 	*opts = def;
 	return 0;
 }
@@ -104,17 +104,17 @@ static int cmp_key(const void *x, const void *y)
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
 
-#define PERMUTE(type, arr)                                                   \
-	do {                                                                 \
-		type *tmp_ = ilc__malloc(tl->n, sizeof(type));               \
-		if (!tmp_) {                                                 \
-			err = ILC_ENOMEM;                                    \
-			goto done;                                           \
-		}                                                            \
-		for (i = 0; i < tl->n; i++)                                  \
-			tmp_[i] = (arr)[keys[i].idx];                        \
-		free(arr);                                                   \
-		(arr) = tmp_;                                                \
+#define PERMUTE(type, arr)                                                     \
+	do {                                                                   \
+		type *tmp_ = ilc__malloc(tl->n, sizeof(type));                 \
+		if (!tmp_) {                                                   \
+			err = ILC_ENOMEM;                                      \
+			goto done;                                             \
+		}                                                              \
+		for (i = 0; i < tl->n; i++)                                    \
+			tmp_[i] = (arr)[keys[i].idx];                          \
+		free(arr);                                                     \
+		(arr) = tmp_;                                                  \
 	} while (0)
 
 int ilc__timeline_sort(ilc_timeline *tl)
@@ -154,7 +154,7 @@ struct id_index {
 static int cmp_id_index(const void *x, const void *y)
 {
 	return strcmp(((const struct id_index *)x)->id,
-		      ((const struct id_index *)y)->id);
+	              ((const struct id_index *)y)->id);
 }
 
 int ilc__timeline_index_ids(ilc_timeline *tl)
@@ -165,8 +165,8 @@ int ilc__timeline_index_ids(ilc_timeline *tl)
 	free(tl->by_id);
 	tl->by_id = NULL;
 	tmp = ilc__malloc((size_t)tl->np + 1, sizeof(*tmp));
-	if (!tmp || !(tl->by_id = ilc__malloc((size_t)tl->np + 1,
-					      sizeof(int64_t)))) {
+	if (!tmp ||
+	    !(tl->by_id = ilc__malloc((size_t)tl->np + 1, sizeof(int64_t)))) {
 		free(tmp);
 		return ILC_ENOMEM;
 	}
@@ -187,7 +187,7 @@ static int cmp_str(const void *x, const void *y)
 }
 
 int ilc__timeline_set_groups(ilc_timeline *tl, char *const *values,
-			     const char *attr)
+                             const char *attr)
 {
 	char **uniq = NULL;
 	int64_t i, k = 0, ng = 0;
@@ -221,7 +221,7 @@ int ilc__timeline_set_groups(ilc_timeline *tl, char *const *values,
 
 		if (values[i] && values[i][0])
 			hit = bsearch(&values[i], uniq, (size_t)ng,
-				      sizeof(char *), cmp_str);
+			              sizeof(char *), cmp_str);
 		tl->group[i] = hit ? (int32_t)(hit - uniq) : -1;
 	}
 	err = 0;
@@ -233,11 +233,11 @@ done:
 /* ---- from arrays ------------------------------------------------------- */
 
 int ilc_timeline_from_arrays(ilc_timeline **out, int64_t np,
-			     const char *const *ids, const int32_t *groups,
-			     int32_t ngroups, const char *const *group_names,
-			     size_t n, const int64_t *ts, const int64_t *src,
-			     const int64_t *dst, const double *weight,
-			     int directed)
+                             const char *const *ids, const int32_t *groups,
+                             int32_t ngroups, const char *const *group_names,
+                             size_t n, const int64_t *ts, const int64_t *src,
+                             const int64_t *dst, const double *weight,
+                             int directed)
 {
 	ilc_timeline *tl = NULL;
 	size_t i, k = 0;
@@ -247,15 +247,15 @@ int ilc_timeline_from_arrays(ilc_timeline **out, int64_t np,
 
 	if (!out || np < 0 || (n && (!ts || !src || !dst)) || ngroups < 0)
 		return ilc__error_set(ILC_EINVAL,
-				      "timeline: NULL output or arrays");
+		                      "timeline: NULL output or arrays");
 	*out = NULL;
 	for (i = 0; i < n; i++)
 		if (src[i] < 0 || src[i] >= np || dst[i] < 0 || dst[i] >= np)
 			return ilc__error_set(
-				ILC_EINVAL,
-				"timeline: interaction %zu names participant "
-				"%" PRId64 " or %" PRId64 " outside 0..%" PRId64,
-				i, src[i], dst[i], np - 1);
+			    ILC_EINVAL,
+			    "timeline: interaction %zu names participant "
+			    "%" PRId64 " or %" PRId64 " outside 0..%" PRId64,
+			    i, src[i], dst[i], np - 1);
 	if ((err = ilc__timeline_new(&tl)) < 0)
 		return err;
 	err = ILC_ENOMEM;
@@ -281,16 +281,16 @@ int ilc_timeline_from_arrays(ilc_timeline **out, int64_t np,
 		tl->group[p] = groups ? groups[p] : -1;
 		if (tl->group[p] < -1 || tl->group[p] >= ngroups) {
 			err = ilc__error_set(ILC_EINVAL,
-					     "timeline: participant %" PRId64
-					     " has group %d outside -1..%d",
-					     p, (int)tl->group[p],
-					     (int)ngroups - 1);
+			                     "timeline: participant %" PRId64
+			                     " has group %d outside -1..%d",
+			                     p, (int)tl->group[p],
+			                     (int)ngroups - 1);
 			goto fail;
 		}
 	}
 	tl->ngroups = groups ? ngroups : 0;
-	if (!(tl->group_names = ilc__calloc((size_t)tl->ngroups + 1,
-					    sizeof(char *))) ||
+	if (!(tl->group_names =
+	          ilc__calloc((size_t)tl->ngroups + 1, sizeof(char *))) ||
 	    !(tl->group_attr = ilc__strdup("group")))
 		goto fail;
 	for (g = 0; g < tl->ngroups; g++) {
@@ -335,9 +335,13 @@ fail:
 	return err;
 }
 
-/* ---- accessors ------------------------------------------------------------ */
+/* ---- accessors ------------------------------------------------------------
+ */
 
-size_t ilc_timeline_count(const ilc_timeline *tl) { return tl ? tl->n : 0; }
+size_t ilc_timeline_count(const ilc_timeline *tl)
+{
+	return tl ? tl->n : 0;
+}
 size_t ilc_timeline_loops_dropped(const ilc_timeline *tl)
 {
 	return tl ? tl->loops : 0;
@@ -441,7 +445,7 @@ const char *ilc_timeline_participant_role(const ilc_timeline *tl, int64_t i)
 }
 
 const char *ilc_timeline_participant_organisation(const ilc_timeline *tl,
-						  int64_t i)
+                                                  int64_t i)
 {
 	return IN_RANGE(tl, i) ? tl->org[i] : NULL;
 }
@@ -508,12 +512,12 @@ const char *ilc_timeline_event_host(const ilc_timeline *tl, int32_t e)
 	return EV_OK(tl, e) ? tl->ehost[e] : NULL;
 }
 
-int ilc_timeline_event_period(const ilc_timeline *tl, int32_t e,
-			      int64_t *start, int64_t *end)
+int ilc_timeline_event_period(const ilc_timeline *tl, int32_t e, int64_t *start,
+                              int64_t *end)
 {
 	if (!EV_OK(tl, e))
 		return ilc__error_set(ILC_EINVAL, "timeline: no event %d",
-				      (int)e);
+		                      (int)e);
 	if (start)
 		*start = tl->estart[e];
 	if (end)
@@ -534,17 +538,18 @@ int32_t ilc_timeline_event_index(const ilc_timeline *tl, const char *id)
 }
 
 int ilc_timeline_event_attendees(const ilc_timeline *tl, int32_t e,
-				 const int64_t **out, size_t *count,
-				 const char *const **roles)
+                                 const int64_t **out, size_t *count,
+                                 const char *const **roles)
 {
 	if (!EV_OK(tl, e) || !out || !count)
 		return ilc__error_set(ILC_EINVAL, "timeline: no event %d",
-				      (int)e);
+		                      (int)e);
 	*out = tl->att + tl->att_off[e];
 	*count = (size_t)(tl->att_off[e + 1] - tl->att_off[e]);
 	if (roles)
-		*roles = tl->att_role ? (const char *const *)(tl->att_role +
-							     tl->att_off[e])
-				      : NULL;
+		*roles =
+		    tl->att_role
+		        ? (const char *const *)(tl->att_role + tl->att_off[e])
+		        : NULL;
 	return 0;
 }

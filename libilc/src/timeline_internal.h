@@ -13,9 +13,9 @@ struct ilc_timeline {
 	double *w;
 	int32_t *channel, *event;
 
-	int64_t np;              /* participants */
+	int64_t np; /* participants */
 	char **pid, **country, **role, **org, **sector;
-	int64_t *by_id;          /* participant indices sorted by pid */
+	int64_t *by_id; /* participant indices sorted by pid */
 	int32_t *group;
 	int32_t ngroups;
 	char **group_names;
@@ -27,9 +27,9 @@ struct ilc_timeline {
 	int32_t nevents;
 	char **eid, **ename, **ehost;
 	int64_t *estart, *eend;
-	int64_t *att_off;        /* nevents + 1 */
-	int64_t *att;            /* attendee participant indices */
-	int64_t natt;            /* entries of att / att_role */
+	int64_t *att_off; /* nevents + 1 */
+	int64_t *att;     /* attendee participant indices */
+	int64_t natt;     /* entries of att / att_role */
 	char **att_role;
 };
 
@@ -42,7 +42,7 @@ int ilc__timeline_index_ids(ilc_timeline *tl);
 /* Assigns groups from one string per participant (NULL = no group):
  * groups are the distinct values in byte order. Takes no ownership. */
 int ilc__timeline_set_groups(ilc_timeline *tl, char *const *values,
-			     const char *attr);
+                             const char *attr);
 void ilc__strings_free(char **v, int64_t n);
 
 #endif

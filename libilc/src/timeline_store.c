@@ -9,12 +9,12 @@
 
 /* Columns of participants that can serve as the group attribute. */
 static const char *const builtin_attrs[] = {"country", "role", "organisation",
-					    "sector", "name"};
+                                            "sector", "name"};
 
 static int sql_error(sqlite3 *db, const char *what)
 {
 	return ilc__error_set(ILC_ESTORE, "timeline: %s: %s", what,
-			      sqlite3_errmsg(db));
+	                      sqlite3_errmsg(db));
 }
 
 static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st)
@@ -48,7 +48,7 @@ static int64_t map_get(const struct idmap *m, int64_t id)
 }
 
 static int load_participants(ilc_timeline *tl, sqlite3 *db, struct idmap *map,
-			     const char *group_attr)
+                             const char *group_attr)
 {
 	sqlite3_stmt *st = NULL;
 	char **gval = NULL;
@@ -59,31 +59,60 @@ static int load_participants(ilc_timeline *tl, sqlite3 *db, struct idmap *map,
 	for (a = 0; a < sizeof(builtin_attrs) / sizeof(*builtin_attrs); a++)
 		if (strcmp(group_attr, builtin_attrs[a]) == 0)
 			builtin = (int)a;
-	if ((err = prepare(db,
-			   "SELECT p.id, p.ext_id, c.code, p.role, "
-			   "p.organisation, p.sector, p.name FROM participants p "
-			   "LEFT JOIN countries c ON c.id = p.country_id "
-			   "ORDER BY p.id",
-			   &st)) < 0)
+	if ((err =
+	         prepare(db,
+	                 "SELECT p.id, p.ext_id, c.code, p.role, "
+	                 "p.organisation, p.sector, p.name FROM participants p "
+	                 "LEFT JOIN countries c ON c.id = p.country_id "
+	                 "ORDER BY p.id",
+	                 &st)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (tl->np == cap) {
 			int64_t ncap = cap ? 2 * cap : 64;
-			void *p1 = ilc__realloc(tl->pid, (size_t)ncap, sizeof(char *));
+			void *p1 =
+			    ilc__realloc(tl->pid, (size_t)ncap, sizeof(char *));
 
-			if (!p1) { err = ILC_ENOMEM; goto done; }
+			if (!p1) {
+				err = ILC_ENOMEM;
+				goto done;
+			}
 			tl->pid = p1;
-			if (!(p1 = ilc__realloc(tl->country, (size_t)ncap, sizeof(char *)))) { err = ILC_ENOMEM; goto done; }
+			if (!(p1 = ilc__realloc(tl->country, (size_t)ncap,
+			                        sizeof(char *)))) {
+				err = ILC_ENOMEM;
+				goto done;
+			}
 			tl->country = p1;
-			if (!(p1 = ilc__realloc(tl->role, (size_t)ncap, sizeof(char *)))) { err = ILC_ENOMEM; goto done; }
+			if (!(p1 = ilc__realloc(tl->role, (size_t)ncap,
+			                        sizeof(char *)))) {
+				err = ILC_ENOMEM;
+				goto done;
+			}
 			tl->role = p1;
-			if (!(p1 = ilc__realloc(tl->org, (size_t)ncap, sizeof(char *)))) { err = ILC_ENOMEM; goto done; }
+			if (!(p1 = ilc__realloc(tl->org, (size_t)ncap,
+			                        sizeof(char *)))) {
+				err = ILC_ENOMEM;
+				goto done;
+			}
 			tl->org = p1;
-			if (!(p1 = ilc__realloc(tl->sector, (size_t)ncap, sizeof(char *)))) { err = ILC_ENOMEM; goto done; }
+			if (!(p1 = ilc__realloc(tl->sector, (size_t)ncap,
+			                        sizeof(char *)))) {
+				err = ILC_ENOMEM;
+				goto done;
+			}
 			tl->sector = p1;
-			if (!(p1 = ilc__realloc(gval, (size_t)ncap, sizeof(char *)))) { err = ILC_ENOMEM; goto done; }
+			if (!(p1 = ilc__realloc(gval, (size_t)ncap,
+			                        sizeof(char *)))) {
+				err = ILC_ENOMEM;
+				goto done;
+			}
 			gval = p1;
-			if (!(p1 = ilc__realloc(sid, (size_t)ncap, sizeof(int64_t)))) { err = ILC_ENOMEM; goto done; }
+			if (!(p1 = ilc__realloc(sid, (size_t)ncap,
+			                        sizeof(int64_t)))) {
+				err = ILC_ENOMEM;
+				goto done;
+			}
 			sid = p1;
 			cap = ncap;
 		}
@@ -119,15 +148,16 @@ static int load_participants(ilc_timeline *tl, sqlite3 *db, struct idmap *map,
 		map->idx[sid[i]] = i;
 	if (builtin < 0) {
 		if ((err = prepare(db,
-				   "SELECT participant_id, value FROM "
-				   "participant_attributes WHERE key = ?1",
-				   &st)) < 0)
+		                   "SELECT participant_id, value FROM "
+		                   "participant_attributes WHERE key = ?1",
+		                   &st)) < 0)
 			goto done;
 		sqlite3_bind_text(st, 1, group_attr, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			int64_t p = map_get(map, sqlite3_column_int64(st, 0));
 
-			if (p >= 0 && !gval[p] && !(gval[p] = col_text(st, 1, &err)) && err)
+			if (p >= 0 && !gval[p] &&
+			    !(gval[p] = col_text(st, 1, &err)) && err)
 				goto done;
 		}
 		if (rc != SQLITE_DONE) {
@@ -147,7 +177,7 @@ done:
 }
 
 static int load_channels(ilc_timeline *tl, sqlite3 *db, int64_t **chmap,
-			 int64_t *chmax)
+                         int64_t *chmax)
 {
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
@@ -156,19 +186,21 @@ static int load_channels(ilc_timeline *tl, sqlite3 *db, int64_t **chmap,
 
 	*chmax = -1;
 	if ((err = prepare(db, "SELECT id, name FROM channels ORDER BY id",
-			   &st)) < 0)
+	                   &st)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		void *p = tl->channel_names;
 		size_t c2 = cap;
 
-		if (ilc__grow(&p, &cap, (size_t)tl->nchannels + 1, sizeof(char *)) < 0) {
+		if (ilc__grow(&p, &cap, (size_t)tl->nchannels + 1,
+		              sizeof(char *)) < 0) {
 			err = ILC_ENOMEM;
 			goto done;
 		}
 		tl->channel_names = p;
 		p = ids;
-		if (ilc__grow(&p, &c2, (size_t)tl->nchannels + 1, sizeof(int64_t)) < 0) {
+		if (ilc__grow(&p, &c2, (size_t)tl->nchannels + 1,
+		              sizeof(int64_t)) < 0) {
 			err = ILC_ENOMEM;
 			goto done;
 		}
@@ -200,7 +232,7 @@ done:
 }
 
 static int load_events(ilc_timeline *tl, sqlite3 *db, const struct idmap *map,
-		       int64_t **evmap, int64_t *evmax)
+                       int64_t **evmap, int64_t *evmax)
 {
 	sqlite3_stmt *st = NULL;
 	int64_t *ids = NULL, i, natt = 0;
@@ -209,10 +241,10 @@ static int load_events(ilc_timeline *tl, sqlite3 *db, const struct idmap *map,
 
 	*evmax = -1;
 	if ((err = prepare(db,
-			   "SELECT e.id, e.ext_id, e.name, c.code, e.start, "
-			   "e.\"end\" FROM events e LEFT JOIN countries c ON "
-			   "c.id = e.host_country_id ORDER BY e.id",
-			   &st)) < 0)
+	                   "SELECT e.id, e.ext_id, e.name, c.code, e.start, "
+	                   "e.\"end\" FROM events e LEFT JOIN countries c ON "
+	                   "c.id = e.host_country_id ORDER BY e.id",
+	                   &st)) < 0)
 		return err;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int32_t e = tl->nevents;
@@ -221,11 +253,11 @@ static int load_events(ilc_timeline *tl, sqlite3 *db, const struct idmap *map,
 			size_t ncap = cap ? 2 * cap : 16;
 			void *p;
 
-#define GROW_EV(arr, type)                                                   \
-	if (!(p = ilc__realloc(arr, ncap, sizeof(type)))) {                  \
-		err = ILC_ENOMEM;                                            \
-		goto done;                                                   \
-	}                                                                    \
+#define GROW_EV(arr, type)                                                     \
+	if (!(p = ilc__realloc(arr, ncap, sizeof(type)))) {                    \
+		err = ILC_ENOMEM;                                              \
+		goto done;                                                     \
+	}                                                                      \
 	arr = p;
 			GROW_EV(tl->eid, char *)
 			GROW_EV(tl->ename, char *)
@@ -264,14 +296,15 @@ static int load_events(ilc_timeline *tl, sqlite3 *db, const struct idmap *map,
 	for (i = 0; i < tl->nevents; i++)
 		(*evmap)[ids[i]] = i;
 	free(tl->att_off);
-	if (!(tl->att_off = ilc__calloc((size_t)tl->nevents + 1, sizeof(int64_t)))) {
+	if (!(tl->att_off =
+	          ilc__calloc((size_t)tl->nevents + 1, sizeof(int64_t)))) {
 		err = ILC_ENOMEM;
 		goto done;
 	}
 	if ((err = prepare(db,
-			   "SELECT a.event_id, a.participant_id, a.role FROM "
-			   "attendance a ORDER BY a.event_id, a.participant_id",
-			   &st)) < 0)
+	                   "SELECT a.event_id, a.participant_id, a.role FROM "
+	                   "attendance a ORDER BY a.event_id, a.participant_id",
+	                   &st)) < 0)
 		goto done;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t ev = sqlite3_column_int64(st, 0);
@@ -283,7 +316,8 @@ static int load_events(ilc_timeline *tl, sqlite3 *db, const struct idmap *map,
 		if (e < 0 || p < 0)
 			continue;
 		q = tl->att;
-		if (ilc__grow(&q, &acap, (size_t)natt + 1, sizeof(int64_t)) < 0) {
+		if (ilc__grow(&q, &acap, (size_t)natt + 1, sizeof(int64_t)) <
+		    0) {
 			err = ILC_ENOMEM;
 			goto done;
 		}
@@ -315,7 +349,8 @@ done:
 
 /* keep[p] = 1 for participants in the filter (all when no filter). */
 static int participant_filter(const ilc_timeline *tl,
-			      const ilc_timeline_options *o, unsigned char **keep)
+                              const ilc_timeline_options *o,
+                              unsigned char **keep)
 {
 	size_t i;
 
@@ -325,19 +360,21 @@ static int participant_filter(const ilc_timeline *tl,
 	if (!(*keep = ilc__calloc((size_t)tl->np + 1, 1)))
 		return ILC_ENOMEM;
 	for (i = 0; i < o->nparticipants; i++) {
-		int64_t p = ilc_timeline_participant_index(tl, o->participants[i]);
+		int64_t p =
+		    ilc_timeline_participant_index(tl, o->participants[i]);
 
 		if (p < 0)
-			return ilc__error_set(ILC_ENOTFOUND,
-					      "timeline: unknown participant \"%s\"",
-					      o->participants[i]);
+			return ilc__error_set(
+			    ILC_ENOTFOUND,
+			    "timeline: unknown participant \"%s\"",
+			    o->participants[i]);
 		(*keep)[p] = 1;
 	}
 	return 0;
 }
 
 static int channel_filter(const ilc_timeline *tl, const ilc_timeline_options *o,
-			  unsigned char **keep)
+                          unsigned char **keep)
 {
 	size_t i;
 	int32_t c;
@@ -353,18 +390,18 @@ static int channel_filter(const ilc_timeline *tl, const ilc_timeline_options *o,
 			    strcmp(tl->channel_names[c], o->channels[i]) == 0)
 				break;
 		if (c == tl->nchannels)
-			return ilc__error_set(ILC_ENOTFOUND,
-					      "timeline: unknown channel \"%s\"",
-					      o->channels[i]);
+			return ilc__error_set(
+			    ILC_ENOTFOUND, "timeline: unknown channel \"%s\"",
+			    o->channels[i]);
 		(*keep)[c] = 1;
 	}
 	return 0;
 }
 
 static int load_interactions(ilc_timeline *tl, sqlite3 *db,
-			     const ilc_timeline_options *o,
-			     const struct idmap *map, const int64_t *chmap,
-			     int64_t chmax, const int64_t *evmap, int64_t evmax)
+                             const ilc_timeline_options *o,
+                             const struct idmap *map, const int64_t *chmap,
+                             int64_t chmax, const int64_t *evmap, int64_t evmax)
 {
 	sqlite3_stmt *st = NULL;
 	unsigned char *pkeep = NULL, *ckeep = NULL;
@@ -375,9 +412,9 @@ static int load_interactions(ilc_timeline *tl, sqlite3 *db,
 	    (err = channel_filter(tl, o, &ckeep)) < 0)
 		goto done;
 	if ((err = prepare(db,
-			   "SELECT ts, src, dst, channel_id, weight, event_id "
-			   "FROM interactions WHERE ts >= ?1 AND ts < ?2",
-			   &st)) < 0)
+	                   "SELECT ts, src, dst, channel_id, weight, event_id "
+	                   "FROM interactions WHERE ts >= ?1 AND ts < ?2",
+	                   &st)) < 0)
 		goto done;
 	sqlite3_bind_int64(st, 1, o->from);
 	sqlite3_bind_int64(st, 2, o->to);
@@ -385,9 +422,11 @@ static int load_interactions(ilc_timeline *tl, sqlite3 *db,
 		int64_t s = map_get(map, sqlite3_column_int64(st, 1));
 		int64_t d = map_get(map, sqlite3_column_int64(st, 2));
 		int64_t ch = sqlite3_column_type(st, 3) == SQLITE_NULL
-				     ? -1 : sqlite3_column_int64(st, 3);
+		                 ? -1
+		                 : sqlite3_column_int64(st, 3);
 		int64_t ev = sqlite3_column_type(st, 5) == SQLITE_NULL
-				     ? -1 : sqlite3_column_int64(st, 5);
+		                 ? -1
+		                 : sqlite3_column_int64(st, 5);
 		size_t k;
 
 		ch = ch >= 0 && ch <= chmax ? chmap[ch] : -1;
@@ -406,11 +445,11 @@ static int load_interactions(ilc_timeline *tl, sqlite3 *db,
 			size_t ncap = cap ? 2 * cap : 4096;
 			void *p;
 
-#define GROW_IX(arr, type)                                                   \
-	if (!(p = ilc__realloc(arr, ncap, sizeof(type)))) {                  \
-		err = ILC_ENOMEM;                                            \
-		goto done;                                                   \
-	}                                                                    \
+#define GROW_IX(arr, type)                                                     \
+	if (!(p = ilc__realloc(arr, ncap, sizeof(type)))) {                    \
+		err = ILC_ENOMEM;                                              \
+		goto done;                                                     \
+	}                                                                      \
 	arr = p;
 			GROW_IX(tl->ts, int64_t)
 			GROW_IX(tl->src, int64_t)
@@ -450,7 +489,7 @@ static int store_directed(sqlite3 *db, int *directed)
 
 	*directed = 1;
 	if ((err = prepare(db, "SELECT value FROM meta WHERE key = 'directed'",
-			   &st)) < 0)
+	                   &st)) < 0)
 		return err;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const unsigned char *v = sqlite3_column_text(st, 0);
@@ -462,7 +501,7 @@ static int store_directed(sqlite3 *db, int *directed)
 }
 
 int ilc_timeline_load(ilc_timeline **out, ilc_store *store,
-		      const ilc_timeline_options *opts)
+                      const ilc_timeline_options *opts)
 {
 	ilc_timeline_options def = ILC_TIMELINE_OPTIONS_INIT;
 	ilc_timeline *tl = NULL;
@@ -472,43 +511,44 @@ int ilc_timeline_load(ilc_timeline **out, ilc_store *store,
 	int err, directed;
 
 	if (!out || !store)
-		return ilc__error_set(ILC_EINVAL, "timeline: NULL output or store");
+		return ilc__error_set(ILC_EINVAL,
+		                      "timeline: NULL output or store");
 	*out = NULL;
 	if (!opts)
 		opts = &def;
 	if (opts->version != ILC_TIMELINE_OPTIONS_VERSION)
-		return ilc__error_set(ILC_EINVAL,
-				      "timeline options: unsupported version %u",
-				      opts->version);
+		return ilc__error_set(
+		    ILC_EINVAL, "timeline options: unsupported version %u",
+		    opts->version);
 	if (opts->direction < ILC_DIRECTION_STORE ||
 	    opts->direction > ILC_DIRECTION_DIRECTED)
 		return ilc__error_set(ILC_EINVAL,
-				      "timeline options: unknown direction %d",
-				      (int)opts->direction);
+		                      "timeline options: unknown direction %d",
+		                      (int)opts->direction);
 	if (opts->to < opts->from)
 		return ilc__error_set(ILC_EINVAL,
-				      "timeline: to %" PRId64
-				      " precedes from %" PRId64,
-				      opts->to, opts->from);
+		                      "timeline: to %" PRId64
+		                      " precedes from %" PRId64,
+		                      opts->to, opts->from);
 	db = ilc__store_db(store);
 	if ((err = ilc__timeline_new(&tl)) < 0)
 		return err;
 	if ((err = store_directed(db, &directed)) < 0)
 		goto done;
 	tl->directed = opts->direction == ILC_DIRECTION_STORE
-			       ? directed
-			       : opts->direction == ILC_DIRECTION_DIRECTED;
+	                   ? directed
+	                   : opts->direction == ILC_DIRECTION_DIRECTED;
 	if ((err = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL)) != SQLITE_OK) {
 		err = sql_error(db, "begin");
 		goto done;
 	}
 	if ((err = load_participants(tl, db, &map,
-				     opts->group_attr ? opts->group_attr
-						      : "country")) >= 0 &&
+	                             opts->group_attr ? opts->group_attr
+	                                              : "country")) >= 0 &&
 	    (err = load_channels(tl, db, &chmap, &chmax)) >= 0 &&
 	    (err = load_events(tl, db, &map, &evmap, &evmax)) >= 0)
-		err = load_interactions(tl, db, opts, &map, chmap, chmax,
-					evmap, evmax);
+		err = load_interactions(tl, db, opts, &map, chmap, chmax, evmap,
+		                        evmax);
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 done:
 	free(map.idx);

@@ -11,7 +11,7 @@
 #define ILC__MAX_WINDOWS 100000000
 
 int ilc_window_series(ilc_window **out, size_t *count, int64_t origin,
-		      int64_t width, int64_t step, int64_t last)
+                      int64_t width, int64_t step, int64_t last)
 {
 	ilc_window *w;
 	uint64_t n, i;
@@ -22,24 +22,24 @@ int ilc_window_series(ilc_window **out, size_t *count, int64_t origin,
 	*count = 0;
 	if (width <= 0 || step <= 0)
 		return ilc__error_set(ILC_EINVAL,
-				      "windows: width %" PRId64 " and step %" PRId64
-				      " must be positive",
-				      width, step);
+		                      "windows: width %" PRId64
+		                      " and step %" PRId64 " must be positive",
+		                      width, step);
 	if (last < origin)
 		return 0;
 	n = ((uint64_t)last - (uint64_t)origin) / (uint64_t)step;
 	if (n >= ILC__MAX_WINDOWS)
 		return ilc__error_set(ILC_ERANGE,
-				      "windows: %" PRIu64
-				      " windows exceed the limit of %d",
-				      n + 1, ILC__MAX_WINDOWS);
+		                      "windows: %" PRIu64
+		                      " windows exceed the limit of %d",
+		                      n + 1, ILC__MAX_WINDOWS);
 	n++;
 	if (!(w = ilc__malloc((size_t)n, sizeof(*w))))
 		return ILC_ENOMEM;
 	for (i = 0; i < n; i++) {
 		w[i].start = origin + (int64_t)i * step;
 		w[i].end = w[i].start > INT64_MAX - width ? INT64_MAX
-							  : w[i].start + width;
+		                                          : w[i].start + width;
 	}
 	*out = w;
 	*count = (size_t)n;
@@ -47,8 +47,8 @@ int ilc_window_series(ilc_window **out, size_t *count, int64_t origin,
 }
 
 int ilc_timeline_snapshot(ilc_snapshot **out, const ilc_timeline *tl,
-			  int64_t start, int64_t end,
-			  const ilc_snapshot_options *opts)
+                          int64_t start, int64_t end,
+                          const ilc_snapshot_options *opts)
 {
 	ilc_snapshot_options def = ILC_SNAPSHOT_OPTIONS_INIT;
 	int64_t *vid = NULL, *part = NULL, *edges = NULL;
@@ -61,33 +61,35 @@ int ilc_timeline_snapshot(ilc_snapshot **out, const ilc_timeline *tl,
 
 	if (!out || !tl)
 		return ilc__error_set(ILC_EINVAL, "snapshot: NULL output or "
-						  "timeline");
+		                                  "timeline");
 	*out = NULL;
 	if (!opts)
 		opts = &def;
 	if (opts->version != ILC_SNAPSHOT_OPTIONS_VERSION)
-		return ilc__error_set(ILC_EINVAL,
-				      "snapshot options: unsupported version %u",
-				      opts->version);
+		return ilc__error_set(
+		    ILC_EINVAL, "snapshot options: unsupported version %u",
+		    opts->version);
 	if (opts->vertices != ILC_VERTICES_ACTIVE &&
 	    opts->vertices != ILC_VERTICES_ALL)
 		return ilc__error_set(ILC_EINVAL,
-				      "snapshot options: unknown vertex set %d",
-				      (int)opts->vertices);
-	if (opts->weight < ILC_WEIGHT_COUNT || opts->weight > ILC_WEIGHT_DECAYED)
-		return ilc__error_set(ILC_EINVAL,
-				      "snapshot options: unknown weight mode %d",
-				      (int)opts->weight);
+		                      "snapshot options: unknown vertex set %d",
+		                      (int)opts->vertices);
+	if (opts->weight < ILC_WEIGHT_COUNT ||
+	    opts->weight > ILC_WEIGHT_DECAYED)
+		return ilc__error_set(
+		    ILC_EINVAL, "snapshot options: unknown weight mode %d",
+		    (int)opts->weight);
 	if (opts->weight == ILC_WEIGHT_DECAYED && opts->half_life <= 0)
-		return ilc__error_set(ILC_EINVAL,
-				      "snapshot: decayed weights need a positive "
-				      "half-life, not %" PRId64,
-				      opts->half_life);
+		return ilc__error_set(
+		    ILC_EINVAL,
+		    "snapshot: decayed weights need a positive "
+		    "half-life, not %" PRId64,
+		    opts->half_life);
 	if (end < start)
 		return ilc__error_set(ILC_EINVAL,
-				      "snapshot: window end %" PRId64
-				      " precedes start %" PRId64,
-				      end, start);
+		                      "snapshot: window end %" PRId64
+		                      " precedes start %" PRId64,
+		                      end, start);
 	lo = ilc_timeline_lower_bound(tl, start);
 	hi = ilc_timeline_lower_bound(tl, end);
 	m = hi - lo;
@@ -124,17 +126,17 @@ int ilc_timeline_snapshot(ilc_snapshot **out, const ilc_timeline *tl,
 			w[e] = tl->w[k];
 			break;
 		case ILC_WEIGHT_DECAYED:
-			w[e] = tl->w[k] * exp2(-((double)end - (double)tl->ts[k]) /
-					       (double)opts->half_life);
+			w[e] =
+			    tl->w[k] * exp2(-((double)end - (double)tl->ts[k]) /
+			                    (double)opts->half_life);
 			break;
 		default:
 			w[e] = 1.0;
 		}
 	}
-	err = ilc__snapshot_build(out, n, edges, m, w, tl->directed, groups,
-				  tl->ngroups,
-				  (const char *const *)tl->group_names, part,
-				  names);
+	err = ilc__snapshot_build(
+	    out, n, edges, m, w, tl->directed, groups, tl->ngroups,
+	    (const char *const *)tl->group_names, part, names);
 done:
 	free(vid);
 	free(part);
@@ -150,20 +152,20 @@ done:
 int ilc__window_table_columns(ilc_table *t)
 {
 	static const char *const name[ILC__WINDOW_COLS] = {
-		"window", "start", "end", "participant_index", "participant",
-		"group"};
+	    "window",      "start", "end", "participant_index",
+	    "participant", "group"};
 	int k, rc;
 
 	for (k = 0; k < ILC__WINDOW_COLS; k++)
 		if ((rc = ilc_table_add_column(t, name[k],
-					       k >= 4 ? ILC_COLUMN_TEXT
-						      : ILC_COLUMN_INT)) < 0)
+		                               k >= 4 ? ILC_COLUMN_TEXT
+		                                      : ILC_COLUMN_INT)) < 0)
 			return rc;
 	return 0;
 }
 
 int ilc__window_table_rows(ilc_table *t, size_t w, const ilc_window *win,
-			   const ilc_snapshot *s, int64_t *first)
+                           const ilc_snapshot *s, int64_t *first)
 {
 	int64_t v, row;
 	int rc;
@@ -175,11 +177,12 @@ int ilc__window_table_rows(ilc_table *t, size_t w, const ilc_window *win,
 		if ((rc = ilc_table_set_int(t, row, 0, (int64_t)w)) < 0 ||
 		    (rc = ilc_table_set_int(t, row, 1, win->start)) < 0 ||
 		    (rc = ilc_table_set_int(t, row, 2, win->end)) < 0 ||
-		    (rc = ilc_table_set_int(t, row, 3, s->participant[v])) < 0 ||
+		    (rc = ilc_table_set_int(t, row, 3, s->participant[v])) <
+		        0 ||
 		    (rc = ilc_table_set_text(t, row, 4, s->names[v])) < 0 ||
 		    (rc = ilc_table_set_text(
-			     t, row, 5,
-			     ilc_snapshot_group_name(s, s->group[v]))) < 0)
+		         t, row, 5, ilc_snapshot_group_name(s, s->group[v]))) <
+		        0)
 			return rc;
 	}
 	return 0;
@@ -188,23 +191,23 @@ int ilc__window_table_rows(ilc_table *t, size_t w, const ilc_window *win,
 int ilc__window_table_conventions(ilc_table *t, const ilc_snapshot_options *so)
 {
 	static const char *const weight[] = {
-		"interaction count", "summed interaction weight",
-		"decayed strength at the window end"};
+	    "interaction count", "summed interaction weight",
+	    "decayed strength at the window end"};
 	int rc;
 
 	if ((rc = ilc_table_set_convention(t, "window",
-					   "half-open [start, end)")) < 0 ||
+	                                   "half-open [start, end)")) < 0 ||
 	    (rc = ilc_table_set_convention(
-		     t, "vertices",
-		     so->vertices == ILC_VERTICES_ALL
-			     ? "all participants"
-			     : "participants active in the window")) < 0)
+	         t, "vertices",
+	         so->vertices == ILC_VERTICES_ALL
+	             ? "all participants"
+	             : "participants active in the window")) < 0)
 		return rc;
-	return ilc_table_set_convention(
-		t, "edge_weight",
-		so->weight >= ILC_WEIGHT_COUNT && so->weight <= ILC_WEIGHT_DECAYED
-			? weight[so->weight]
-			: "unknown");
+	return ilc_table_set_convention(t, "edge_weight",
+	                                so->weight >= ILC_WEIGHT_COUNT &&
+	                                        so->weight <= ILC_WEIGHT_DECAYED
+	                                    ? weight[so->weight]
+	                                    : "unknown");
 }
 
 int ilc__window_check(const char *what, const ilc_window *w, size_t n)
@@ -214,8 +217,8 @@ int ilc__window_check(const char *what, const ilc_window *w, size_t n)
 	for (k = 0; k < n; k++)
 		if (w[k].end < w[k].start)
 			return ilc__error_set(ILC_EINVAL,
-					      "%s: window %zu ends before it "
-					      "starts",
-					      what, k);
+			                      "%s: window %zu ends before it "
+			                      "starts",
+			                      what, k);
 	return 0;
 }

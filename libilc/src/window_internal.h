@@ -20,7 +20,7 @@ int ilc__window_table_columns(ilc_table *t);
  * its identity cells; *first receives the first new row.  Returns 0 or an
  * error. */
 int ilc__window_table_rows(ilc_table *t, size_t w, const ilc_window *win,
-			   const ilc_snapshot *s, int64_t *first);
+                           const ilc_snapshot *s, int64_t *first);
 
 /* Records the conventions "window", "vertices" and "edge_weight" of the
  * snapshot options.  Returns 0 or ILC_ENOMEM. */

@@ -27,9 +27,11 @@ extern "C" {
 #define ILC_VERSION_MINOR 1
 #define ILC_VERSION_PATCH 0
 #define ILC_VERSION_STRING "0.1.0"
-/** One integer that grows with every release: major*10000 + minor*100 + patch. */
-#define ILC_VERSION_NUMBER                                                   \
-	(ILC_VERSION_MAJOR * 10000 + ILC_VERSION_MINOR * 100 + ILC_VERSION_PATCH)
+/** One integer that grows with every release: major*10000 + minor*100 + patch.
+ */
+#define ILC_VERSION_NUMBER                                                     \
+	(ILC_VERSION_MAJOR * 10000 + ILC_VERSION_MINOR * 100 +                 \
+	 ILC_VERSION_PATCH)
 
 /**
  * The version of the library actually linked, as "major.minor.patch".
@@ -44,19 +46,19 @@ ILC_EXTERN int ilc_version_number(void);
  * The one table of error codes.  Codes are pinned: never renumber one,
  * only append.  X(NAME, value, default message)
  */
-#define ILC_ERROR_TABLE(X)                                                   \
-	X(ILC_OK, 0, "success")                                              \
-	X(ILC_EINVAL, -1, "invalid argument")                                \
-	X(ILC_ENOMEM, -2, "out of memory")                                   \
-	X(ILC_EIO, -3, "input/output error")                                 \
-	X(ILC_EPARSE, -4, "malformed input")                                 \
-	X(ILC_ENOTFOUND, -5, "not found")                                    \
-	X(ILC_EEXISTS, -6, "already exists")                                 \
-	X(ILC_ESTORE, -7, "store error")                                     \
-	X(ILC_ESCHEMA, -8, "unsupported store schema")                       \
-	X(ILC_EGRAPH, -9, "graph computation failed")                        \
-	X(ILC_ERANGE, -10, "value out of range")                             \
-	X(ILC_EUNSUPPORTED, -11, "not supported")                            \
+#define ILC_ERROR_TABLE(X)                                                     \
+	X(ILC_OK, 0, "success")                                                \
+	X(ILC_EINVAL, -1, "invalid argument")                                  \
+	X(ILC_ENOMEM, -2, "out of memory")                                     \
+	X(ILC_EIO, -3, "input/output error")                                   \
+	X(ILC_EPARSE, -4, "malformed input")                                   \
+	X(ILC_ENOTFOUND, -5, "not found")                                      \
+	X(ILC_EEXISTS, -6, "already exists")                                   \
+	X(ILC_ESTORE, -7, "store error")                                       \
+	X(ILC_ESCHEMA, -8, "unsupported store schema")                         \
+	X(ILC_EGRAPH, -9, "graph computation failed")                          \
+	X(ILC_ERANGE, -10, "value out of range")                               \
+	X(ILC_EUNSUPPORTED, -11, "not supported")                              \
 	X(ILC_EINTERNAL, -12, "internal error")
 
 #define ILC__ERROR_ENUM(name, value, msg) name = value,

@@ -36,10 +36,10 @@ typedef struct ilc_snapshot ilc_snapshot;
  * O(m log m + n).
  */
 ILC_EXTERN int ilc_snapshot_from_edges(ilc_snapshot **out, int64_t n,
-				       const int64_t *edges, size_t m,
-				       const double *weights, int directed,
-				       const int32_t *groups, int32_t ngroups,
-				       const char *const *group_names);
+                                       const int64_t *edges, size_t m,
+                                       const double *weights, int directed,
+                                       const int32_t *groups, int32_t ngroups,
+                                       const char *const *group_names);
 
 /** Frees a snapshot.  Accepts NULL. */
 ILC_EXTERN void ilc_snapshot_free(ilc_snapshot *s);
@@ -61,7 +61,7 @@ ILC_EXTERN int64_t ilc_snapshot_loops_dropped(const ilc_snapshot *s);
  * Edges are sorted by (from, to).  Returns 0 or ILC_EINVAL.  O(1).
  */
 ILC_EXTERN int ilc_snapshot_edge(const ilc_snapshot *s, int64_t k,
-				 int64_t *from, int64_t *to, double *weight);
+                                 int64_t *from, int64_t *to, double *weight);
 
 /** Number of groups (0 when the snapshot carries none).  O(1). */
 ILC_EXTERN int32_t ilc_snapshot_group_count(const ilc_snapshot *s);
@@ -69,9 +69,10 @@ ILC_EXTERN int32_t ilc_snapshot_group_count(const ilc_snapshot *s);
 /** Group of vertex v, or -1 (no group / out of range).  O(1). */
 ILC_EXTERN int32_t ilc_snapshot_group(const ilc_snapshot *s, int64_t v);
 
-/** Name of group g; borrowed until the snapshot is freed; NULL if out of range. */
+/** Name of group g; borrowed until the snapshot is freed; NULL if out of range.
+ */
 ILC_EXTERN const char *ilc_snapshot_group_name(const ilc_snapshot *s,
-					       int32_t g);
+                                               int32_t g);
 
 /**
  * Timeline participant index of vertex v (v itself for snapshots built
@@ -85,14 +86,14 @@ ILC_EXTERN int64_t ilc_snapshot_participant(const ilc_snapshot *s, int64_t v);
  * snapshot is freed; NULL if out of range.  O(1).
  */
 ILC_EXTERN const char *ilc_snapshot_vertex_name(const ilc_snapshot *s,
-						int64_t v);
+                                                int64_t v);
 
 /**
  * Replaces the vertex names (copied; n names).  Returns 0, ILC_EINVAL or
  * ILC_ENOMEM (snapshot unchanged).  O(n).
  */
 ILC_EXTERN int ilc_snapshot_set_vertex_names(ilc_snapshot *s,
-					     const char *const *names);
+                                             const char *const *names);
 
 /**
  * Writes the snapshot as GraphML (node ids n0, n1, ...; vertex

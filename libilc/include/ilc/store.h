@@ -31,7 +31,7 @@ typedef struct ilc_store ilc_store;
  * ILC_ESCHEMA (not a libilc store, or a newer schema), ILC_ESTORE, ILC_ENOMEM.
  */
 ILC_EXTERN int ilc_store_open(ilc_store **out, const char *path,
-			      unsigned flags);
+                              unsigned flags);
 
 /** Closes a store.  Accepts NULL. */
 ILC_EXTERN void ilc_store_close(ilc_store *store);
@@ -41,7 +41,8 @@ typedef struct ilc_store_summary {
 	int64_t countries, participants, events, attendance, interactions;
 	int64_t channels;
 	int64_t first, last; /**< first / last interaction time (0 if none) */
-	int directed;        /**< the data set's direction (1 directed, 0 undirected) */
+	int directed; /**< the data set's direction (1 directed, 0 undirected)
+	               */
 	int schema_version;
 } ilc_store_summary;
 
@@ -53,9 +54,9 @@ ILC_EXTERN int ilc_store_summarize(ilc_store_summary *out, ilc_store *store);
  * *out is a copy the caller frees with ilc_free(), or NULL when unset.
  */
 ILC_EXTERN int ilc_store_meta_get(char **out, ilc_store *store,
-				  const char *key);
+                                  const char *key);
 ILC_EXTERN int ilc_store_meta_set(ilc_store *store, const char *key,
-				  const char *value);
+                                  const char *value);
 
 #ifdef __cplusplus
 }

@@ -43,7 +43,7 @@ ILC_EXTERN void ilc_table_free(ilc_table *t);
  * duplicate name, bad type) or ILC_ENOMEM.  Amortised O(1).
  */
 ILC_EXTERN int ilc_table_add_column(ilc_table *t, const char *name,
-				    ilc_column_type type);
+                                    ilc_column_type type);
 
 /**
  * Appends a row whose cells are all null.  Returns its index (>= 0, as
@@ -53,12 +53,12 @@ ILC_EXTERN int64_t ilc_table_add_row(ilc_table *t);
 
 /** Cell setters.  Return 0 or ILC_EINVAL (no such cell, wrong type). O(1). */
 ILC_EXTERN int ilc_table_set_int(ilc_table *t, int64_t row, int col,
-				 int64_t value);
+                                 int64_t value);
 ILC_EXTERN int ilc_table_set_real(ilc_table *t, int64_t row, int col,
-				  double value);
+                                  double value);
 /** value is copied; NULL makes the cell null.  May return ILC_ENOMEM. */
 ILC_EXTERN int ilc_table_set_text(ilc_table *t, int64_t row, int col,
-				  const char *value);
+                                  const char *value);
 ILC_EXTERN int ilc_table_set_null(ilc_table *t, int64_t row, int col);
 
 /** Name of the table; borrowed. */
@@ -80,21 +80,21 @@ ILC_EXTERN int64_t ilc_table_get_int(const ilc_table *t, int64_t row, int col);
 ILC_EXTERN double ilc_table_get_real(const ilc_table *t, int64_t row, int col);
 /** Text; borrowed until the cell changes or the table is freed. */
 ILC_EXTERN const char *ilc_table_get_text(const ilc_table *t, int64_t row,
-					  int col);
+                                          int col);
 
 /**
  * Records a convention (key and value copied; a key set twice keeps its
  * first position and takes the new value).  Returns 0 or ILC_ENOMEM.
  */
 ILC_EXTERN int ilc_table_set_convention(ilc_table *t, const char *key,
-					const char *value);
+                                        const char *value);
 /** Number of conventions, and the i-th key / value (borrowed). */
 ILC_EXTERN int ilc_table_convention_count(const ilc_table *t);
 ILC_EXTERN const char *ilc_table_convention_key(const ilc_table *t, int i);
 ILC_EXTERN const char *ilc_table_convention_value(const ilc_table *t, int i);
 /** Value of the convention called key, or NULL. */
 ILC_EXTERN const char *ilc_table_convention(const ilc_table *t,
-					    const char *key);
+                                            const char *key);
 
 /**
  * Serialisations.  *out is a NUL-terminated string; caller frees with

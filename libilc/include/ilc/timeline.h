@@ -26,36 +26,39 @@ typedef struct ilc_timeline ilc_timeline;
 
 /** Direction of the analysis. */
 typedef enum ilc_direction {
-	ILC_DIRECTION_STORE = -1,    /**< as the store's data set says */
+	ILC_DIRECTION_STORE = -1,     /**< as the store's data set says */
 	ILC_DIRECTION_UNDIRECTED = 0, /**< fold (a,b) and (b,a) into one tie */
-	ILC_DIRECTION_DIRECTED = 1   /**< ordered pairs */
+	ILC_DIRECTION_DIRECTED = 1    /**< ordered pairs */
 } ilc_direction;
 
 #define ILC_TIMELINE_OPTIONS_VERSION 1
 /** Options of ilc_timeline_load(). */
 typedef struct ilc_timeline_options {
-	unsigned version;      /**< ILC_TIMELINE_OPTIONS_VERSION */
-	int64_t from;          /**< keep ts >= from (ILC_TIME_MIN: no bound) */
-	int64_t to;            /**< keep ts < to (ILC_TIME_MAX: no bound) */
+	unsigned version; /**< ILC_TIMELINE_OPTIONS_VERSION */
+	int64_t from;     /**< keep ts >= from (ILC_TIME_MIN: no bound) */
+	int64_t to;       /**< keep ts < to (ILC_TIME_MAX: no bound) */
 	ilc_direction direction;
 	/** participant attribute used as groups: "country" (default when
 	 *  NULL), "role", "organisation", "sector", or a free attribute. */
 	const char *group_attr;
-	const char *const *channels; /**< keep only these channels (NULL: all) */
+	const char *const
+	    *channels; /**< keep only these channels (NULL: all) */
 	size_t nchannels;
 	const char *const *participants; /**< keep only interactions among
-					    these participant ids (NULL: all) */
+	                                    these participant ids (NULL: all) */
 	size_t nparticipants;
 	int keep_loops; /**< non-zero keeps self-interactions (default: drop) */
 } ilc_timeline_options;
 
-#define ILC_TIMELINE_OPTIONS_INIT                                            \
-	{ILC_TIMELINE_OPTIONS_VERSION, ILC_TIME_MIN, ILC_TIME_MAX,           \
-	 ILC_DIRECTION_STORE, NULL, NULL, 0, NULL, 0, 0}
+#define ILC_TIMELINE_OPTIONS_INIT                                              \
+	{                                                                      \
+		ILC_TIMELINE_OPTIONS_VERSION, ILC_TIME_MIN, ILC_TIME_MAX,      \
+		    ILC_DIRECTION_STORE, NULL, NULL, 0, NULL, 0, 0             \
+	}
 
 /** Fills *opts with the defaults.  Returns 0 or ILC_EINVAL (bad version). */
 ILC_EXTERN int ilc_timeline_options_init(ilc_timeline_options *opts,
-					 unsigned version);
+                                         unsigned version);
 
 /**
  * Loads the interactions of a store that pass the filters, sorted by
@@ -66,7 +69,7 @@ ILC_EXTERN int ilc_timeline_options_init(ilc_timeline_options *opts,
  * a filter), ILC_ESTORE, ILC_ENOMEM.  O(k log k) for k loaded interactions.
  */
 ILC_EXTERN int ilc_timeline_load(ilc_timeline **out, ilc_store *store,
-				 const ilc_timeline_options *opts);
+                                 const ilc_timeline_options *opts);
 
 /**
  * Builds a timeline from arrays (no store): nparticipants participants
@@ -75,10 +78,10 @@ ILC_EXTERN int ilc_timeline_load(ilc_timeline **out, ilc_store *store,
  * Arrays are copied and sorted by time.  Self-interactions are dropped.
  */
 ILC_EXTERN int ilc_timeline_from_arrays(
-	ilc_timeline **out, int64_t nparticipants, const char *const *ids,
-	const int32_t *groups, int32_t ngroups, const char *const *group_names,
-	size_t n, const int64_t *ts, const int64_t *src, const int64_t *dst,
-	const double *weight, int directed);
+    ilc_timeline **out, int64_t nparticipants, const char *const *ids,
+    const int32_t *groups, int32_t ngroups, const char *const *group_names,
+    size_t n, const int64_t *ts, const int64_t *src, const int64_t *dst,
+    const double *weight, int directed);
 
 /** Frees a timeline.  Accepts NULL. */
 ILC_EXTERN void ilc_timeline_free(ilc_timeline *tl);
@@ -113,28 +116,28 @@ ILC_EXTERN size_t ilc_timeline_lower_bound(const ilc_timeline *tl, int64_t t);
 ILC_EXTERN int64_t ilc_timeline_participant_count(const ilc_timeline *tl);
 /** External id of participant i; borrowed; NULL if out of range. */
 ILC_EXTERN const char *ilc_timeline_participant_id(const ilc_timeline *tl,
-						   int64_t i);
+                                                   int64_t i);
 /** Index of the participant with external id, or -1.  O(log P). */
 ILC_EXTERN int64_t ilc_timeline_participant_index(const ilc_timeline *tl,
-						  const char *id);
+                                                  const char *id);
 /** Country code, role, organisation, sector of participant i (borrowed;
  *  NULL when unknown). */
 ILC_EXTERN const char *ilc_timeline_participant_country(const ilc_timeline *tl,
-							int64_t i);
+                                                        int64_t i);
 ILC_EXTERN const char *ilc_timeline_participant_role(const ilc_timeline *tl,
-						     int64_t i);
+                                                     int64_t i);
 /** Organisation and sector of participant i (borrowed; NULL when unknown). */
-ILC_EXTERN const char *ilc_timeline_participant_organisation(
-	const ilc_timeline *tl, int64_t i);
+ILC_EXTERN const char *
+ilc_timeline_participant_organisation(const ilc_timeline *tl, int64_t i);
 ILC_EXTERN const char *ilc_timeline_participant_sector(const ilc_timeline *tl,
-						       int64_t i);
+                                                       int64_t i);
 /** Group of participant i under the chosen attribute (-1: none). */
 ILC_EXTERN int32_t ilc_timeline_participant_group(const ilc_timeline *tl,
-						  int64_t i);
+                                                  int64_t i);
 /** Groups: count, name (borrowed), and the attribute used ("country"). */
 ILC_EXTERN int32_t ilc_timeline_group_count(const ilc_timeline *tl);
 ILC_EXTERN const char *ilc_timeline_group_name(const ilc_timeline *tl,
-					       int32_t g);
+                                               int32_t g);
 ILC_EXTERN const char *ilc_timeline_group_attr(const ilc_timeline *tl);
 /** Group index of a participant array (n entries, borrowed). */
 ILC_EXTERN const int32_t *ilc_timeline_groups(const ilc_timeline *tl);
@@ -142,42 +145,44 @@ ILC_EXTERN const int32_t *ilc_timeline_groups(const ilc_timeline *tl);
 /** Channels: count and name (borrowed). */
 ILC_EXTERN int32_t ilc_timeline_channel_count(const ilc_timeline *tl);
 ILC_EXTERN const char *ilc_timeline_channel_name(const ilc_timeline *tl,
-						 int32_t c);
+                                                 int32_t c);
 
 /** Events of the store (all of them, whatever the filters). */
 ILC_EXTERN int32_t ilc_timeline_event_count(const ilc_timeline *tl);
 /** Event e's external id, name, host country (borrowed; NULL if none). */
 ILC_EXTERN const char *ilc_timeline_event_id(const ilc_timeline *tl, int32_t e);
 ILC_EXTERN const char *ilc_timeline_event_name(const ilc_timeline *tl,
-					       int32_t e);
+                                               int32_t e);
 ILC_EXTERN const char *ilc_timeline_event_host(const ilc_timeline *tl,
-					       int32_t e);
+                                               int32_t e);
 /** Event e's half-open period [start, end).  Returns 0 or ILC_EINVAL. */
 ILC_EXTERN int ilc_timeline_event_period(const ilc_timeline *tl, int32_t e,
-					 int64_t *start, int64_t *end);
+                                         int64_t *start, int64_t *end);
 /** Index of the event with external id, or -1. */
 ILC_EXTERN int32_t ilc_timeline_event_index(const ilc_timeline *tl,
-					    const char *id);
+                                            const char *id);
 /**
  * Attendees of event e: *out points to *count participant indices
  * (sorted, borrowed) and roles[i] their attendance role (borrowed; may be
  * NULL).  Returns 0 or ILC_EINVAL.
  */
 ILC_EXTERN int ilc_timeline_event_attendees(const ilc_timeline *tl, int32_t e,
-					    const int64_t **out, size_t *count,
-					    const char *const **roles);
+                                            const int64_t **out, size_t *count,
+                                            const char *const **roles);
 
 /** Which vertices a snapshot has. */
 typedef enum ilc_vertex_set {
-	ILC_VERTICES_ACTIVE = 0, /**< participants with an interaction in the window */
-	ILC_VERTICES_ALL = 1     /**< every participant of the timeline */
+	ILC_VERTICES_ACTIVE =
+	    0, /**< participants with an interaction in the window */
+	ILC_VERTICES_ALL = 1 /**< every participant of the timeline */
 } ilc_vertex_set;
 
 /** What an edge weighs. */
 typedef enum ilc_weight_mode {
-	ILC_WEIGHT_COUNT = 0,  /**< number of interactions */
-	ILC_WEIGHT_SUM = 1,    /**< summed interaction weight */
-	ILC_WEIGHT_DECAYED = 2 /**< Σ w·2^(−(T−t)/h), T = window end, h = half_life */
+	ILC_WEIGHT_COUNT = 0, /**< number of interactions */
+	ILC_WEIGHT_SUM = 1,   /**< summed interaction weight */
+	ILC_WEIGHT_DECAYED =
+	    2 /**< Σ w·2^(−(T−t)/h), T = window end, h = half_life */
 } ilc_weight_mode;
 
 #define ILC_SNAPSHOT_OPTIONS_VERSION 1
@@ -187,10 +192,13 @@ typedef struct ilc_snapshot_options {
 	ilc_weight_mode weight;
 	int64_t half_life; /**< seconds, for ILC_WEIGHT_DECAYED */
 } ilc_snapshot_options;
-#define ILC_SNAPSHOT_OPTIONS_INIT                                            \
-	{ILC_SNAPSHOT_OPTIONS_VERSION, ILC_VERTICES_ACTIVE, ILC_WEIGHT_COUNT, 0}
+#define ILC_SNAPSHOT_OPTIONS_INIT                                              \
+	{                                                                      \
+		ILC_SNAPSHOT_OPTIONS_VERSION, ILC_VERTICES_ACTIVE,             \
+		    ILC_WEIGHT_COUNT, 0                                        \
+	}
 ILC_EXTERN int ilc_snapshot_options_init(ilc_snapshot_options *opts,
-					 unsigned version);
+                                         unsigned version);
 
 /**
  * The snapshot of the window [start, end): vertices as opts says (vertex
@@ -205,8 +213,8 @@ ILC_EXTERN int ilc_snapshot_options_init(ilc_snapshot_options *opts,
  * window (counting sort by participant).
  */
 ILC_EXTERN int ilc_timeline_snapshot(ilc_snapshot **out, const ilc_timeline *tl,
-				     int64_t start, int64_t end,
-				     const ilc_snapshot_options *opts);
+                                     int64_t start, int64_t end,
+                                     const ilc_snapshot_options *opts);
 
 /** One half-open window. */
 typedef struct ilc_window {
@@ -220,8 +228,8 @@ typedef struct ilc_window {
  * ILC_ERANGE (more than 10^8 windows), ILC_ENOMEM.
  */
 ILC_EXTERN int ilc_window_series(ilc_window **out, size_t *count,
-				 int64_t origin, int64_t width, int64_t step,
-				 int64_t last);
+                                 int64_t origin, int64_t width, int64_t step,
+                                 int64_t last);
 
 #ifdef __cplusplus
 }
