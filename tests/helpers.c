@@ -1,4 +1,7 @@
 #include "helpers.h"
+#include "store_internal.h"
+
+#include <sqlite3.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,4 +82,29 @@ ilc_snapshot *ilc_test_snapshot(int64_t n, const int64_t *e, size_t m,
 	    ilc_snapshot_from_edges(&s, n, e, m, w, directed, g, ng, names), 0,
 	    "%s", ilc_error_message());
 	return s;
+}
+
+int64_t ilc_test_sql_int(ilc_store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t v = -1;
+
+	cr_assert_eq(sqlite3_prepare_v2(ilc__store_db(s), sql, -1, &st, NULL),
+	             SQLITE_OK, "%s", sql);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+void ilc_test_remove_store(char *path)
+{
+	char b[4200];
+
+	remove(path);
+	snprintf(b, sizeof(b), "%s-wal", path);
+	remove(b);
+	snprintf(b, sizeof(b), "%s-shm", path);
+	remove(b);
+	free(path);
 }

@@ -51,6 +51,13 @@ extern const int64_t ilc_fx_ilc9_arcs[2 * ILC_FX_ILC9_M];
 extern const int32_t ilc_fx_ilc9_groups[9];
 extern const char *const ilc_fx_abc[3];
 
+/* The first column of the first row of an SQL query on the store's
+ * database, as an integer (-1 when there is no row; asserts it prepares). */
+int64_t ilc_test_sql_int(ilc_store *s, const char *sql);
+
+/* Removes a file store with its -wal and -shm files, then frees path. */
+void ilc_test_remove_store(char *path);
+
 /* A snapshot from an edge list (asserts success). */
 ilc_snapshot *ilc_test_snapshot(int64_t n, const int64_t *e, size_t m,
                                 const double *w, int directed, const int32_t *g,

@@ -13,19 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int64_t count(ilc_store *s, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int64_t v = -1;
-
-	cr_assert_eq(sqlite3_prepare_v2(ilc__store_db(s), sql, -1, &st, NULL),
-	             SQLITE_OK, "%s", sql);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 Test(datasets, email_eu_core_temporal)
 {
 	ILC_REQUIRE_SHARED(edges0, "datasets/snap-email-eu-core-temporal/"
@@ -53,12 +40,14 @@ Test(datasets, email_eu_core_temporal)
 	cr_expect_eq(sum.directed, 1);
 	/* 954 unique + 11 twin-same-dept determined, 21 ambiguous left empty */
 	cr_expect_eq(st.groups_unassigned, 21);
-	cr_expect_eq(count(s, "SELECT count(*) FROM participants WHERE "
-	                      "country_id IS NOT NULL"),
+	cr_expect_eq(ilc_test_sql_int(s,
+	                              "SELECT count(*) FROM participants WHERE "
+	                              "country_id IS NOT NULL"),
 	             965);
-	cr_expect_eq(count(s, "SELECT count(*) FROM countries"), 41);
-	cr_expect_eq(count(s, "SELECT count(*) FROM (SELECT DISTINCT src, dst "
-	                      "FROM interactions)"),
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT count(*) FROM countries"), 41);
+	cr_expect_eq(ilc_test_sql_int(
+	                 s, "SELECT count(*) FROM (SELECT DISTINCT src, dst "
+	                    "FROM interactions)"),
 	             24929);
 	ilc_store_close(s);
 }
@@ -80,8 +69,9 @@ Test(datasets, sfhh_conference)
 	cr_expect_eq(sum.first, 32520);
 	cr_expect_eq(sum.last, 146820);
 	cr_expect_eq(sum.directed, 0);
-	cr_expect_eq(count(s, "SELECT count(*) FROM (SELECT DISTINCT min(src, "
-	                      "dst), max(src, dst) FROM interactions)"),
+	cr_expect_eq(ilc_test_sql_int(
+	                 s, "SELECT count(*) FROM (SELECT DISTINCT min(src, "
+	                    "dst), max(src, dst) FROM interactions)"),
 	             9565);
 	ilc_store_close(s);
 }
@@ -111,15 +101,18 @@ Test(datasets, primary_school)
 	cr_expect_eq(sum.last, 148120);
 	cr_expect_eq(sum.countries, 11); /* 10 classes + teachers */
 	cr_expect_eq(
-	    count(s, "SELECT count(*) FROM participants p JOIN countries c ON "
-	             "c.id = p.country_id WHERE c.code = 'Teachers'"),
+	    ilc_test_sql_int(
+	        s, "SELECT count(*) FROM participants p JOIN countries c ON "
+	           "c.id = p.country_id WHERE c.code = 'Teachers'"),
 	    10);
 	cr_expect_eq(
-	    count(s, "SELECT count(*) FROM participants p JOIN countries c ON "
-	             "c.id = p.country_id WHERE c.code = '2B'"),
+	    ilc_test_sql_int(
+	        s, "SELECT count(*) FROM participants p JOIN countries c ON "
+	           "c.id = p.country_id WHERE c.code = '2B'"),
 	    26);
-	cr_expect_eq(count(s, "SELECT count(*) FROM (SELECT DISTINCT min(src, "
-	                      "dst), max(src, dst) FROM interactions)"),
+	cr_expect_eq(ilc_test_sql_int(
+	                 s, "SELECT count(*) FROM (SELECT DISTINCT min(src, "
+	                    "dst), max(src, dst) FROM interactions)"),
 	             8317);
 	ilc_store_close(s);
 }
@@ -149,18 +142,22 @@ Test(datasets, workplace_crlf)
 	cr_expect_eq(sum.first, 28820);
 	cr_expect_eq(sum.last, 1016440);
 	cr_expect_eq(sum.countries, 0);
-	cr_expect_eq(count(s, "SELECT count(*) FROM participant_attributes "
-	                      "WHERE key = 'department' AND value = 'DSE'"),
-	             34);
 	cr_expect_eq(
-	    count(s, "SELECT count(DISTINCT value) FROM participant_attributes "
-	             "WHERE key = 'department'"),
+	    ilc_test_sql_int(s, "SELECT count(*) FROM participant_attributes "
+	                        "WHERE key = 'department' AND value = 'DSE'"),
+	    34);
+	cr_expect_eq(
+	    ilc_test_sql_int(
+	        s, "SELECT count(DISTINCT value) FROM participant_attributes "
+	           "WHERE key = 'department'"),
 	    5);
-	cr_expect_eq(count(s, "SELECT count(*) FROM participant_attributes "
-	                      "WHERE value LIKE '%' || char(13) || '%'"),
-	             0);
-	cr_expect_eq(count(s, "SELECT count(*) FROM (SELECT DISTINCT min(src, "
-	                      "dst), max(src, dst) FROM interactions)"),
+	cr_expect_eq(
+	    ilc_test_sql_int(s, "SELECT count(*) FROM participant_attributes "
+	                        "WHERE value LIKE '%' || char(13) || '%'"),
+	    0);
+	cr_expect_eq(ilc_test_sql_int(
+	                 s, "SELECT count(*) FROM (SELECT DISTINCT min(src, "
+	                    "dst), max(src, dst) FROM interactions)"),
 	             755);
 	ilc_store_close(s);
 }

@@ -16,19 +16,6 @@ static char *W(const char *suffix, const char *text)
 	return strdup(ilc_test_write(suffix, text));
 }
 
-static int64_t q(ilc_store *s, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int64_t v = -1;
-
-	cr_assert_eq(sqlite3_prepare_v2(ilc__store_db(s), sql, -1, &st, NULL),
-	             SQLITE_OK, "%s", sql);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static char *qs(ilc_store *s, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
@@ -92,15 +79,20 @@ Test(import, csv_all_tables_with_aliases)
 	cr_expect_eq(st.interactions, 3);
 	cr_expect_eq(st.self_loops_dropped, 1);
 	cr_expect_eq(st.rows, 2 + 3 + 1 + 2 + 4);
-	cr_expect_eq(q(s, "SELECT ts FROM interactions WHERE duration = 5400"),
-	             1715587200);
 	cr_expect_eq(
-	    q(s,
-	      "SELECT count(*) FROM interactions WHERE event_id IS NOT NULL"),
+	    ilc_test_sql_int(
+	        s, "SELECT ts FROM interactions WHERE duration = 5400"),
+	    1715587200);
+	cr_expect_eq(
+	    ilc_test_sql_int(
+	        s,
+	        "SELECT count(*) FROM interactions WHERE event_id IS NOT NULL"),
 	    1);
-	cr_expect_eq(q(s, "SELECT weight * 10 FROM interactions WHERE src = 3"),
-	             5);
-	cr_expect_eq(q(s, "SELECT count(*) FROM channels"), 3);
+	cr_expect_eq(
+	    ilc_test_sql_int(
+	        s, "SELECT weight * 10 FROM interactions WHERE src = 3"),
+	    5);
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT count(*) FROM channels"), 3);
 	v = qs(s, "SELECT name FROM channels WHERE id = (SELECT channel_id "
 	          "FROM interactions WHERE src = 3)");
 	cr_expect_str_eq(v, "call, video");
@@ -112,8 +104,10 @@ Test(import, csv_all_tables_with_aliases)
 	          "'language' AND participant_id = 1");
 	cr_expect_str_eq(v, "fr");
 	free(v);
-	cr_expect_eq(q(s, "SELECT count(*) FROM participant_attributes"), 2);
-	cr_expect_eq(q(s, "SELECT \"end\" - start FROM events"),
+	cr_expect_eq(
+	    ilc_test_sql_int(s, "SELECT count(*) FROM participant_attributes"),
+	    2);
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT \"end\" - start FROM events"),
 	             2 * 86400 + 18 * 3600);
 	v = qs(s, "SELECT c.name FROM events e JOIN countries c ON c.id = "
 	          "e.host_country_id");
@@ -138,7 +132,8 @@ Test(import, upsert_and_auto_created_countries)
 	f.participants = p2;
 	cr_assert_eq(ilc_import_csv_files(s, &f, NULL, &st), 0, "%s",
 	             ilc_error_message());
-	cr_expect_eq(q(s, "SELECT count(*) FROM participants"), 2);
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT count(*) FROM participants"),
+	             2);
 	v = qs(
 	    s,
 	    "SELECT role || '/' || name || '/' || (SELECT code FROM countries "
@@ -165,17 +160,20 @@ Test(import, unknown_participant_error_and_auto_create)
 
 	snprintf(buf, sizeof(buf), "%s:2:3: unknown participant \"p9\"", i);
 	expect_error(ilc_import_csv_files(s, &f, NULL, &st), ILC_EPARSE, buf);
-	cr_expect_eq(q(s, "SELECT count(*) FROM participants"), 0,
-	             "rolled back");
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT count(*) FROM participants"),
+	             0, "rolled back");
 	cr_expect_eq(st.participants, 0);
 	o.auto_create_participants = 1;
 	cr_assert_eq(ilc_import_csv_files(s, &f, &o, &st), 0, "%s",
 	             ilc_error_message());
 	cr_expect_eq(st.participants_created, 1);
 	cr_expect_eq(
-	    q(s, "SELECT count(*) FROM participants WHERE country_id IS NULL"),
+	    ilc_test_sql_int(
+	        s,
+	        "SELECT count(*) FROM participants WHERE country_id IS NULL"),
 	    1);
-	cr_expect_eq(q(s, "SELECT count(*) FROM interactions"), 1);
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT count(*) FROM interactions"),
+	             1);
 	ilc_store_close(s);
 	free(p), free(i);
 }
@@ -216,7 +214,9 @@ Test(import, row_errors_name_file_line_column_value)
 		cr_expect(strstr(ilc_error_message(), needle) != NULL,
 		          "case %zu: \"%s\" lacks \"%s\"", k,
 		          ilc_error_message(), needle);
-		cr_expect_eq(q(s, "SELECT count(*) FROM participants"), 0);
+		cr_expect_eq(
+		    ilc_test_sql_int(s, "SELECT count(*) FROM participants"),
+		    0);
 		ilc_store_close(s);
 		free(i);
 	}
@@ -290,18 +290,6 @@ static char *make_file_store(void)
 	return path;
 }
 
-static void remove_store(char *path)
-{
-	char b[4200];
-
-	remove(path);
-	snprintf(b, sizeof(b), "%s-wal", path);
-	remove(b);
-	snprintf(b, sizeof(b), "%s-shm", path);
-	remove(b);
-	free(path);
-}
-
 Test(import, failed_import_leaves_file_byte_identical)
 {
 	char *path = make_file_store();
@@ -350,7 +338,7 @@ Test(import, failed_import_leaves_file_byte_identical)
 	cr_expect(memcmp(before, after, n0) == 0, "store file changed");
 	free(after);
 	free(before), free(big), free(i);
-	remove_store(path);
+	ilc_test_remove_store(path);
 }
 
 Test(import, repeated_interactions_file_refused)
@@ -368,13 +356,14 @@ Test(import, repeated_interactions_file_refused)
 	f.interactions = i2; /* same bytes, another name */
 	expect_error(ilc_import_csv_files(s, &f, NULL, NULL), ILC_EEXISTS,
 	             "already imported");
-	cr_expect_eq(q(s, "SELECT count(*) FROM interactions"), 2);
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT count(*) FROM interactions"),
+	             2);
 	o.allow_repeat = 1;
 	cr_assert_eq(ilc_import_csv_files(s, &f, &o, NULL), 0, "%s",
 	             ilc_error_message());
-	cr_expect_eq(q(s, "SELECT count(*) FROM interactions"), 4,
-	             "never deduplicated");
-	cr_expect_eq(q(s, "SELECT count(*) FROM imports"), 3);
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT count(*) FROM interactions"),
+	             4, "never deduplicated");
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT count(*) FROM imports"), 3);
 	ilc_store_close(s);
 	free(p), free(i), free(i2);
 }
@@ -479,9 +468,12 @@ Test(import, json_dataset)
 	cr_expect_eq(sum.attendance, 1);
 	cr_expect_eq(sum.interactions, 2);
 	cr_expect_eq(sum.directed, 0);
-	cr_expect_eq(q(s, "SELECT count(*) FROM participant_attributes"), 2);
 	cr_expect_eq(
-	    q(s, "SELECT weight * 2 FROM interactions WHERE ts = 1715600000"),
+	    ilc_test_sql_int(s, "SELECT count(*) FROM participant_attributes"),
+	    2);
+	cr_expect_eq(
+	    ilc_test_sql_int(
+	        s, "SELECT weight * 2 FROM interactions WHERE ts = 1715600000"),
 	    5);
 	snprintf(needle, sizeof(needle),
 	         "%s: interactions[0].ts: invalid timestamp \"x\"", bad);
@@ -491,7 +483,8 @@ Test(import, json_dataset)
 	             needle);
 	expect_error(ilc_import_json(s, j, NULL, NULL), ILC_EEXISTS,
 	             "already imported");
-	cr_expect_eq(q(s, "SELECT count(*) FROM interactions"), 2);
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT count(*) FROM interactions"),
+	             2);
 	ilc_store_close(s);
 	free(j), free(bad), free(syntax);
 }
@@ -525,9 +518,10 @@ Test(import, sociopatterns_small)
 	o.allow_repeat = 1;
 	cr_assert_eq(ilc_import_sociopatterns(s, c, m, &o, &st), 0, "%s",
 	             ilc_error_message());
-	cr_expect_eq(q(s, "SELECT count(*) FROM countries"), 0);
-	cr_expect_eq(q(s, "SELECT count(*) FROM participant_attributes WHERE "
-	                  "key = 'class'"),
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT count(*) FROM countries"), 0);
+	cr_expect_eq(ilc_test_sql_int(
+	                 s, "SELECT count(*) FROM participant_attributes WHERE "
+	                    "key = 'class'"),
 	             4);
 	ilc_store_close(s);
 	free(c), free(m);
@@ -556,13 +550,16 @@ Test(import, snap_small_unsorted_with_groups)
 	cr_expect_eq(sum.first, 100);
 	cr_expect_eq(sum.last, 500);
 	cr_expect_eq(sum.directed, 1);
-	cr_expect_eq(q(s, "SELECT count(*) FROM participants p JOIN countries "
-	                  "c ON c.id = p.country_id WHERE c.code = '4'"),
+	cr_expect_eq(ilc_test_sql_int(
+	                 s,
+	                 "SELECT count(*) FROM participants p JOIN countries "
+	                 "c ON c.id = p.country_id WHERE c.code = '4'"),
 	             2);
 	snprintf(needle, sizeof(needle), "%s:2:3: 2 fields, expected 3", bad);
 	expect_error(ilc_import_snap(s, bad, NULL, NULL, NULL), ILC_EPARSE,
 	             needle);
-	cr_expect_eq(q(s, "SELECT count(*) FROM interactions"), 3);
+	cr_expect_eq(ilc_test_sql_int(s, "SELECT count(*) FROM interactions"),
+	             3);
 	ilc_store_close(s);
 	free(e), free(g), free(bad);
 }
@@ -627,5 +624,5 @@ Test(import, allocation_failure_loop)
 	}
 	cr_expect_gt(k, 3);
 	free(before), free(p), free(i);
-	remove_store(path);
+	ilc_test_remove_store(path);
 }

@@ -18,18 +18,6 @@ static char *fresh(const char *suffix)
 	return p;
 }
 
-static void cleanup(char *p)
-{
-	char buf[4200];
-
-	remove(p);
-	snprintf(buf, sizeof(buf), "%s-wal", p);
-	remove(buf);
-	snprintf(buf, sizeof(buf), "%s-shm", p);
-	remove(buf);
-	free(p);
-}
-
 Test(store, create_memory_and_summary_of_empty)
 {
 	ilc_store *s = NULL;
@@ -85,7 +73,7 @@ Test(store, file_wal_foreign_keys_meta)
 	cr_expect_null(v);
 	cr_expect_eq(ilc_store_meta_set(s, "title", "x"), ILC_ESTORE);
 	ilc_store_close(s);
-	cleanup(p);
+	ilc_test_remove_store(p);
 }
 
 Test(store, not_found_and_invalid)
@@ -135,7 +123,7 @@ Test(store, refuses_foreign_sqlite_and_newer_schema)
 	cr_expect(strstr(ilc_error_message(), "no meta table") != NULL, "%s",
 	          ilc_error_message());
 	cr_expect_eq(ilc_store_open(&s, p, ILC_STORE_CREATE), ILC_ESCHEMA);
-	cleanup(p);
+	ilc_test_remove_store(p);
 
 	p = fresh(".ilc");
 	cr_assert_eq(ilc_store_open(&s, p, ILC_STORE_CREATE), 0);
@@ -152,7 +140,7 @@ Test(store, refuses_foreign_sqlite_and_newer_schema)
 	cr_expect(strstr(ilc_error_message(), "newer") != NULL, "%s",
 	          ilc_error_message());
 	cr_expect_null(s);
-	cleanup(p);
+	ilc_test_remove_store(p);
 }
 
 Test(store, migrates_from_empty_database_and_readonly_refuses_empty)
@@ -171,7 +159,7 @@ Test(store, migrates_from_empty_database_and_readonly_refuses_empty)
 	cr_assert_eq(ilc_store_summarize(&sum, s), 0);
 	cr_expect_eq(sum.schema_version, 1);
 	ilc_store_close(s);
-	cleanup(p);
+	ilc_test_remove_store(p);
 }
 
 Test(store, summary_counts)
